@@ -1,0 +1,24 @@
+namespace Rapport.Core.Businesses;
+
+public enum StaffRole { Owner, Manager, Sales, Service, Delivery }
+
+/// <summary>What each role may do with customers; one place so pages and the API agree.</summary>
+public static class StaffPermissions
+{
+    public static bool CanEditCustomers(this StaffRole role) => role is not StaffRole.Delivery;
+    public static bool SeesPaymentMethods(this StaffRole role) => role is not StaffRole.Delivery;
+    public static bool SeesInternalNotes(this StaffRole role) => role is not StaffRole.Delivery;
+    /// <summary>Delivery staff see only the customers and recipients of their own deliveries.</summary>
+    public static bool SeesOnlyOwnDeliveries(this StaffRole role) => role is StaffRole.Delivery;
+    public static bool ManagesStaff(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
+
+    public static string Label(this StaffRole role) => role switch
+    {
+        StaffRole.Owner => "owner",
+        StaffRole.Manager => "manager",
+        StaffRole.Sales => "sales",
+        StaffRole.Service => "service",
+        StaffRole.Delivery => "delivery",
+        _ => role.ToString().ToLowerInvariant(),
+    };
+}

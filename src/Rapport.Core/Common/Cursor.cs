@@ -1,0 +1,30 @@
+using System.Buffers.Text;
+using System.Text;
+
+namespace Rapport.Core.Common;
+
+/// <summary>An opaque keyset position for paging: the sort key and the id of the last row seen.</summary>
+public readonly record struct Cursor(string Key, Guid Id)
+{
+    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Key}\u001f{Id:N}"));
+
+    public static bool TryDecode(string? text, out Cursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        try
+        {
+            var raw = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text));
+            var sep = raw.LastIndexOf('\u001f');
+            if (sep < 0 || !Guid.TryParseExact(raw[(sep + 1)..], "N", out var id)) return false;
+            cursor = new Cursor(raw[..sep], id);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);

@@ -1,0 +1,54 @@
+namespace Rapport.Core.Common;
+
+/// <summary>Collects field errors under their JSON names so that problem details can name the field at fault.</summary>
+public sealed class Validator
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => errors.Count == 0;
+
+    public Validator Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public Validator Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "This field is required.");
+        return MaxLength(field, value, maxLength);
+    }
+
+    public Validator MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        return this;
+    }
+
+    public Validator Email(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return this;
+        MaxLength(field, value, 254);
+        var at = value.IndexOf('@');
+        if (at < 1 || at != value.LastIndexOf('@') || at == value.Length - 1 || value.Any(char.IsWhiteSpace))
+            Add(field, "Not an e-mail address.");
+        return this;
+    }
+
+    public Validator Phone(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return this;
+        MaxLength(field, value, 40);
+        if (Customers.PhoneNumber.Normalize(value) is null) Add(field, "Not a phone number.");
+        return this;
+    }
+
+    public Validator Range(string field, decimal? value, decimal min, decimal max)
+    {
+        if (value is { } v && (v < min || v > max)) Add(field, $"Must be between {min} and {max}.");
+        return this;
+    }
+
+    public Failure ToFailure() => Failure.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}

@@ -1,0 +1,65 @@
+namespace Rapport.Core.Customers;
+
+/// <summary>
+/// Finds anything that looks like a full payment card number (13–19 digits, spaces or dashes allowed,
+/// passing the Luhn check), so that such a number is refused before it is stored or logged.
+/// </summary>
+public static class CardNumber
+{
+    public static bool ContainsCardNumber(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        // Digits are read in groups joined by single spaces or dashes ("4111 1111 1111 1111 12/28");
+        // every run of consecutive groups holding 13–19 digits is a candidate.
+        var digits = new List<int>();
+        var groupStarts = new List<int>();
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '\0';
+            if (char.IsAsciiDigit(c))
+            {
+                if (i == 0 || !char.IsAsciiDigit(text[i - 1])) groupStarts.Add(digits.Count);
+                digits.Add(c - '0');
+                continue;
+            }
+            var joins = (c is ' ' or '-') && i > 0 && char.IsAsciiDigit(text[i - 1])
+                        && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]);
+            if (joins) continue;
+            if (AnyCandidatePasses(digits, groupStarts)) return true;
+            digits.Clear();
+            groupStarts.Clear();
+        }
+        return false;
+    }
+
+    private static bool AnyCandidatePasses(List<int> digits, List<int> groupStarts)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(digits);
+        for (var g = 0; g < groupStarts.Count; g++)
+        {
+            var start = groupStarts[g];
+            for (var h = g; h < groupStarts.Count; h++)
+            {
+                var end = h + 1 < groupStarts.Count ? groupStarts[h + 1] : digits.Count;
+                var length = end - start;
+                if (length > 19) break;
+                if (length >= 13 && PassesLuhn(span.Slice(start, length))) return true;
+            }
+        }
+        return false;
+    }
+
+    public static bool PassesLuhn(ReadOnlySpan<int> digits)
+    {
+        var sum = 0;
+        var doubleIt = false;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            var d = digits[i];
+            if (doubleIt) { d *= 2; if (d > 9) d -= 9; }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
+using Rapport.Core.Common;
+using Rapport.Core.Data;
+
+namespace Rapport.Core.Customers;
+
+/// <summary>
+/// Finds customers by any part of the name (case- and accent-insensitive), by e-mail, or by a phone number
+/// in any common format; alphabetical, a page at a time.
+/// </summary>
+public static class SearchCustomers
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public sealed record Query(string? Q, int? Limit, string? After);
+
+    public static async Task<Result<Page<CustomerSummary>>> HandleAsync(
+        RapportDb db, Actor actor, Query query, TimeProvider time, CancellationToken ct)
+    {
+        var v = new Validator();
+        var limit = query.Limit ?? DefaultLimit;
+        if (limit is < 1 or > MaxLimit) v.Add("limit", $"Must be between 1 and {MaxLimit}.");
+        v.MaxLength("q", query.Q, 200);
+        if (!Cursor.TryDecode(query.After, out var after)) v.Add("after", "Not a cursor returned by this list.");
+        if (!v.IsValid) return v.ToFailure();
+
+        var customers = db.VisibleTo(actor);
+        var text = query.Q?.Trim() ?? "";
+        if (text.Length > 0) customers = await MatchAsync(db, customers, text, actor, ct);
+
+        if (after is { } a)
+            customers = customers.Where(c => string.Compare(c.SearchName, a.Key) > 0
+                                             || (c.SearchName == a.Key && c.Id.CompareTo(a.Id) > 0));
+
+        var hideEmail = actor.Role.SeesOnlyOwnDeliveries();
+        var rows = await customers
+            .OrderBy(c => c.SearchName).ThenBy(c => c.Id)
+            .Take(limit + 1)
+            .Select(c => new
+            {
+                c.Id, c.Kind, c.Name, c.SearchName, c.CustomerSince, c.LastActivityAt,
+                Phone = c.ContactPoints.Where(p => p.Kind == ContactKind.Phone)
+                    .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).Select(p => p.Value).FirstOrDefault(),
+                Email = hideEmail ? null : c.ContactPoints.Where(p => p.Kind == ContactKind.Email)
+                    .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).Select(p => p.Value).FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .ToListAsync(ct);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var items = rows.Take(limit)
+            .Select(r => new CustomerSummary(r.Id, r.Kind, r.Name, r.Phone, r.Email, LoyaltyView.Of(r.CustomerSince, r.LastActivityAt, now)))
+            .ToList();
+        var next = rows.Count > limit ? new Cursor(rows[limit - 1].SearchName, rows[limit - 1].Id).Encode() : null;
+        return new Page<CustomerSummary>(items, next);
+    }
+
+    private static async Task<IQueryable<Customer>> MatchAsync(
+        RapportDb db, IQueryable<Customer> customers, string text, Actor actor, CancellationToken ct)
+    {
+        if (PhoneNumber.LooksLikePhone(text))
+        {
+            var callingCode = await db.Businesses.Where(b => b.Id == actor.BusinessId)
+                .Select(b => b.DefaultCallingCode).FirstAsync(ct);
+            if (PhoneNumber.Normalize(text, callingCode) is { } e164)
+                return customers.Where(c => db.ContactPoints.Any(p =>
+                    p.CustomerId == c.Id && p.Kind == ContactKind.Phone && p.Normalized == e164));
+            // A partial number matches the end of stored numbers: "555-0142".
+            var tail = "%" + PhoneNumber.Digits(text);
+            return customers.Where(c => db.ContactPoints.Any(p =>
+                p.CustomerId == c.Id && p.Kind == ContactKind.Phone && EF.Functions.Like(p.Normalized, tail)));
+        }
+        if (text.Contains('@'))
+        {
+            var email = SearchText.EscapeLike(text.ToLowerInvariant()) + "%";
+            return customers.Where(c => db.ContactPoints.Any(p =>
+                p.CustomerId == c.Id && p.Kind == ContactKind.Email && EF.Functions.Like(p.Normalized, email, "\\")));
+        }
+        var pattern = "%" + SearchText.EscapeLike(SearchText.Normalize(text)) + "%";
+        return customers.Where(c => EF.Functions.Like(c.SearchName, pattern, "\\"));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rapport.Core.Audit;
+using Rapport.Core.Businesses;
+using Rapport.Core.Customers;
+using Rapport.Core.Delivery;
+using Rapport.Core.Timeline;
+
+namespace Rapport.Core.Data;
+
+public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant)
+    : IdentityUserContext<StaffMember, Guid>(options)
+{
+    /// <summary>The business every query is filtered to; <see cref="Guid.Empty"/> matches nothing.</summary>
+    public Guid CurrentBusinessId => tenant.BusinessId;
+
+    public DbSet<Business> Businesses => Set<Business>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
+    public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+    public DbSet<PaymentMethod> PaymentMethods => Set<PaymentMethod>();
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<DeliveryStop> DeliveryStops => Set<DeliveryStop>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RapportDb).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (!typeof(IBusinessOwned).IsAssignableFrom(entity.ClrType) || entity.IsOwned()) continue;
+            builder.Entity(entity.ClrType).HasQueryFilter(TenancyFilter(entity.ClrType));
+            builder.Entity(entity.ClrType).HasIndex(nameof(IBusinessOwned.BusinessId));
+        }
+        // Deleted customers stay restorable but leave every list.
+        builder.Entity<Customer>().HasQueryFilter(c => c.BusinessId == CurrentBusinessId && c.DeletedAt == null);
+    }
+
+    private LambdaExpression TenancyFilter(Type type)
+    {
+        var row = Expression.Parameter(type, "row");
+        var owner = Expression.Property(row, nameof(IBusinessOwned.BusinessId));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentBusinessId));
+        return Expression.Lambda(Expression.Equal(owner, current), row);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Times are UTC everywhere; SQLite forgets the kind, so it is restored on read.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampBusiness();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampBusiness();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // New rows take the current business; a row of another business is never written through this scope.
+    private void StampBusiness()
+    {
+        foreach (var entry in ChangeTracker.Entries<IBusinessOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.BusinessId == Guid.Empty)
+                entry.Entity.BusinessId = CurrentBusinessId;
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.BusinessId != CurrentBusinessId)
+                throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another business cannot be changed here.");
+        }
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
+using Rapport.Core.Common;
+using Rapport.Core.Customers;
+using Rapport.Core.Data;
+
+namespace Rapport.Core.Timeline;
+
+/// <summary>Records a contact with a customer on the shared timeline; every role may, on customers it can see.</summary>
+public static class LogInteraction
+{
+    public sealed record Command(Channel? Channel, Direction? Direction, string? Summary, Tone? Tone, DateTime? OccurredAt, bool? Internal);
+
+    public static async Task<Result<TimelineEntry>> HandleAsync(
+        RapportDb db, Actor actor, Guid customerId, Command command, TimeProvider time, CancellationToken ct)
+    {
+        var customer = await db.VisibleTo(actor).FirstOrDefaultAsync(c => c.Id == customerId, ct);
+        if (customer is null) return Failure.NotFound("Customer");
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var v = new Validator();
+        if (command.Channel is null) v.Add("channel", "Say how the contact happened: phone, email, visit, web, social, delivery or service.");
+        if (command.Direction is null) v.Add("direction", "Say whether the customer reached us (inbound) or we reached them (outbound).");
+        if (command.Tone is null) v.Add("tone", "Say how it went: positive, neutral or negative.");
+        v.Required("summary", command.Summary, InteractionConfiguration.SummaryLength);
+        if (command.OccurredAt is { } at && at.ToUniversalTime() > now.AddMinutes(5)) v.Add("occurredAt", "Cannot be in the future.");
+        if (command.Internal == true && !actor.Role.SeesInternalNotes()) v.Add("internal", "Your role cannot write internal notes.");
+        if (!v.IsValid) return v.ToFailure();
+
+        var interaction = new Interaction
+        {
+            CustomerId = customerId,
+            OccurredAt = command.OccurredAt?.ToUniversalTime() ?? now,
+            Channel = command.Channel!.Value,
+            Direction = command.Direction!.Value,
+            Summary = command.Summary!.Trim(),
+            Tone = command.Tone!.Value,
+            Internal = command.Internal ?? false,
+            StaffId = actor.StaffId,
+            StaffName = actor.Name,
+            StaffRole = actor.Role,
+            RecordedAt = now,
+        };
+        db.Interactions.Add(interaction);
+        customer.NoteActivity(interaction.OccurredAt);
+        await db.SaveChangesAsync(ct);
+        return TimelineEntry.Of(interaction);
+    }
+}
