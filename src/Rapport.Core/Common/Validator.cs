@@ -5,6 +5,8 @@ public sealed class Validator
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
+    public const string CardNumberMessage = "Looks like a card number. Card numbers are never stored: use the payment provider's token.";
+
     public bool IsValid => errors.Count == 0;
 
     public Validator Add(string field, string message)
@@ -23,6 +25,8 @@ public sealed class Validator
     public Validator MaxLength(string field, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        // Free text must not become a place where card numbers are kept.
+        else if (Customers.CardNumber.ContainsCardNumber(value)) Add(field, CardNumberMessage);
         return this;
     }
 

@@ -16,13 +16,17 @@ public static class DatabaseSetup
         _ => throw new InvalidOperationException($"Unknown database provider '{name}': use sqlite or postgres."),
     };
 
-    public static DbContextOptionsBuilder UseRapportDatabase(
-        this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
+    public static TBuilder UseRapportDatabase<TBuilder>(
+        this TBuilder options, DatabaseProvider provider, string connectionString) where TBuilder : DbContextOptionsBuilder
     {
-        DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
             o => o.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
-        DatabaseProvider.Postgres => options.UseNpgsql(connectionString,
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString,
             o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
-    };
+        };
+        return options;
+    }
 }

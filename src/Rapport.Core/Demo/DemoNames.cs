@@ -1,0 +1,394 @@
+using Rapport.Core.Businesses;
+using Rapport.Core.Customers;
+using Rapport.Core.Timeline;
+
+namespace Rapport.Core.Demo;
+
+internal sealed record StaffSeed(string Mailbox, string Name, StaffRole Role);
+internal sealed record Place(string City, string Region, string PostalCode);
+internal sealed record Kin(string Relationship, bool Female, bool SameSurname, bool Partner);
+
+internal enum OrgKind { Hotel, Hospital, NursingHome, Laundromat, University, Club, LinenService }
+internal sealed record Org(string Name, OrgKind Kind);
+internal sealed record Seat(string Title, BuyingRole Role);
+
+/// <summary>
+/// The words the demo data is made of. Phone numbers use the 555-01xx block reserved for fiction and
+/// addresses use the <c>.example</c> domains, so no demo row points at a real person.
+/// </summary>
+internal static class DemoNames
+{
+    // ---------------------------------------------------------------- Bloom & Stem, a florist in Kansas City
+
+    public static readonly StaffSeed[] BloomStaff =
+    [
+        new("owner", "Margaret Holt", StaffRole.Owner),
+        new("manager", "Dana Whitfield", StaffRole.Manager),
+        new("sales", "Priya Raman", StaffRole.Sales),
+        new("service", "Jake Morrison", StaffRole.Service),
+        new("driver", "Luis Ortega", StaffRole.Delivery),
+    ];
+
+    public static readonly string[] BloomAreaCodes = ["913", "816", "785", "660", "620", "316", "417", "573", "402", "319"];
+
+    public static readonly Place[] KansasCity =
+    [
+        new("Prairie Village", "KS", "66208"), new("Overland Park", "KS", "66212"), new("Overland Park", "KS", "66210"),
+        new("Leawood", "KS", "66206"), new("Leawood", "KS", "66211"), new("Mission", "KS", "66202"),
+        new("Lenexa", "KS", "66215"), new("Olathe", "KS", "66062"), new("Shawnee", "KS", "66203"),
+        new("Merriam", "KS", "66203"), new("Fairway", "KS", "66205"), new("Kansas City", "MO", "64111"),
+        new("Kansas City", "MO", "64112"), new("Kansas City", "MO", "64113"), new("Kansas City", "MO", "64108"),
+        new("Lee's Summit", "MO", "64063"), new("Independence", "MO", "64055"), new("Liberty", "MO", "64068"),
+    ];
+
+    public static readonly string[] KansasCityStreets =
+    [
+        "W 71st St", "W 75th St", "W 83rd St", "W 95th St", "Mission Rd", "Nall Ave", "Roe Ave", "Lamar Ave",
+        "Metcalf Ave", "Ward Pkwy", "State Line Rd", "Wornall Rd", "Main St", "Brookside Blvd", "Belinder Ave",
+        "Tomahawk Rd", "Somerset Dr", "Granada St", "Rosewood Dr", "Cherokee Dr", "Oak St", "Walnut St",
+        "Pennsylvania Ave", "College Blvd", "Quivira Rd", "Antioch Rd", "Johnson Dr", "Shawnee Mission Pkwy",
+    ];
+
+    public static readonly Kin[] Partners =
+    [
+        new("wife", true, true, true), new("girlfriend", true, false, true), new("partner", true, false, true),
+    ];
+
+    public static readonly Kin[] PartnersOfWomen =
+    [
+        new("husband", false, true, true), new("partner", false, false, true), new("wife", true, true, true),
+    ];
+
+    public static readonly Kin[] Others =
+    [
+        new("mother", true, true, false), new("mother", true, false, false), new("grandmother", true, false, false),
+        new("daughter", true, true, false), new("sister", true, true, false), new("sister", true, false, false),
+        new("aunt", true, false, false), new("friend", true, false, false), new("friend", false, false, false),
+        new("colleague", true, false, false), new("colleague", false, false, false), new("neighbor", true, false, false),
+        new("son", false, true, false), new("father", false, true, false), new("mother-in-law", true, false, false),
+    ];
+
+    public static readonly string[] Flowers =
+    [
+        "tulips", "garden roses", "peonies", "ranunculus", "hydrangeas", "sunflowers", "orchids", "anemones",
+        "dahlias", "freesia", "lisianthus", "spray roses", "red roses", "seasonal wildflowers", "calla lilies",
+    ];
+
+    public static readonly decimal[] Budgets = [45m, 55m, 60m, 65m, 75m, 85m, 95m, 100m, 120m, 150m];
+
+    public static readonly string[] Likes =
+    [
+        "Peonies when in season; no lilies (cat at home)", "Tulips and ranunculus, soft pinks",
+        "Bright colours, nothing pale", "White and green only", "Garden roses, blush and cream",
+        "Sunflowers, always", "No carnations, ever", "Potted orchids rather than cut flowers",
+        "Seasonal wildflowers, loose and natural", "Hydrangeas and anything blue",
+        "Scented flowers: freesia, stock, garden roses", "No lilies: the recipient is allergic",
+        "Dahlias in late summer", "Red roses for Valentine's, mixed the rest of the year",
+    ];
+
+    public static readonly string[] CustomerNotes =
+    [
+        "Prefers delivery before noon.", "Call before delivering: gated building.", "Leave with the concierge.",
+        "Card message always signed 'love, {first}'.", "Just gives a budget and trusts us with the design.",
+        "Likes a photo of the arrangement texted before it goes out.", "Wants the receipt e-mailed, not in the box.",
+        "Fragrance-free flowers only: allergies at home.", "Orders for the office reception every other Monday.",
+    ];
+
+    public static readonly string[] CustomerInternalNotes =
+    [
+        "Disputed a charge in {year}; resolved with a refund. Fine since.",
+        "Friend of the owner: 10% courtesy discount.",
+        "Lost a family member in {year}; no anniversary reminders for that date.",
+        "Good referral source: sent us at least three new customers.",
+        "Also orders for the firm's events; ask about a business account.",
+        "Complained twice about delivery windows; give a firm time, not a range.",
+    ];
+
+    public static readonly string[] CardMessages =
+    [
+        "Love you always", "Thinking of you", "Happy anniversary!", "Congratulations!", "Thank you for everything",
+        "Get well soon", "Happy birthday, beautiful", "Just because",
+    ];
+
+    // Summaries on a florist's timeline. {r} recipient, {rel} relationship, {occ} occasion, {budget}, {flowers},
+    // {day} delivery day, {addr} delivery address, {first} customer's first name, {msg} card message.
+    public static readonly string[] FirstOrder =
+    [
+        "First order: {flowers} for {r} ({rel}), ${budget}. Found us through a friend.",
+        "First order, for {occ}: ${budget} arrangement for {r}. Saved {r}'s address for next time.",
+        "New customer. Walked past the shop window and came in for {flowers} for {r}, ${budget}.",
+    ];
+
+    public static readonly string[] PhoneOrderPositive =
+    [
+        "Called to order for {occ}: {flowers} for {r} ({rel}), ${budget}. Card on file, delivery {day}.",
+        "Order by phone for {occ}: ${budget} for {r}, left the design to us; asked for {flowers}.",
+        "Phoned in an arrangement for {occ} for {r}, 'like last year'. ${budget}, delivery {day}.",
+        "Quick call: the usual ${budget} for {r} for {occ}. Very friendly, thanked us for last time.",
+    ];
+
+    public static readonly string[] PhoneOrderNeutral =
+    [
+        "Called to check prices for {occ}, then ordered ${budget} of {flowers} for {r}.",
+        "Order for {r} ({rel}) for {occ}, ${budget}. Confirmed the delivery address; updated the unit number.",
+        "Phone order for {occ}, ${budget} for {r}. Asked whether we could deliver before 10; booked the morning window.",
+    ];
+
+    public static readonly string[] PhoneOrderNegative =
+    [
+        "Called to order for {occ} and was on hold for 8 minutes; said so. Order taken: ${budget} for {r}.",
+        "Wanted same-day delivery for {occ} after the cutoff; offered the first slot next morning, accepted reluctantly.",
+        "Annoyed that {flowers} were out of stock for {occ}; substituted, ${budget} for {r}.",
+    ];
+
+    public static readonly string[] WebOrder =
+    [
+        "Ordered online for {occ}: ${budget} bouquet for {r}, delivery {day}.",
+        "Web order: {flowers}, ${budget}, to {r} ({rel}). Card message: '{msg}'.",
+        "Portal order for {occ} for {r}, ${budget}; chose the morning window.",
+    ];
+
+    public static readonly string[] VisitOrder =
+    [
+        "Came into the shop and picked {flowers} for {occ}, ${budget}, to go to {r}.",
+        "Walk-in for {occ}: chose {flowers} from the cooler, ${budget}; delivery {day} to {r}.",
+        "Stopped by on the way to work to order for {r} ({occ}), ${budget}. Chatted about the new spring stock.",
+    ];
+
+    public static readonly string[] EmailOrder =
+    [
+        "E-mailed an order for {occ} for {r} ({rel}); confirmed ${budget} and delivery {day} by reply.",
+        "Order by e-mail for {occ}: {flowers} for {r}, ${budget}. Asked us to call if anything is out of season.",
+    ];
+
+    public static readonly string[] SocialOrder =
+    [
+        "Messaged us on Instagram to order {flowers} for {r}, ${budget}; moved to a call to take payment.",
+        "Facebook message asking for an arrangement for {occ} for {r}; ordered ${budget} after we sent photos.",
+    ];
+
+    public static readonly string[] DeliveryPositive =
+    [
+        "Delivered to {r} at {addr} ({occ}); {r} answered the door and was delighted.",
+        "Delivered to {r} at {addr}, on time. Recipient asked for our card to order for someone else.",
+        "Delivered {flowers} to {r}; big smile, took a photo with the arrangement.",
+        "Delivered to {r} at {addr} within the morning window.",
+    ];
+
+    public static readonly string[] DeliveryNeutral =
+    [
+        "Delivered to {r}; nobody home, left at the front door per the note on file.",
+        "Delivered to {r} at the concierge desk at {addr}.",
+        "Delivered to {r}; a neighbour took it in as arranged.",
+    ];
+
+    public static readonly string[] DeliveryNegative =
+    [
+        "Delivery to {r} ran two hours late because of a road closure; {r} had already left.",
+        "Wrong unit number on the order; delivery to {r} slipped to the afternoon.",
+        "{r} said the roses were past their best on arrival.",
+        "Could not reach {r} at {addr}; brought the arrangement back to the shop.",
+    ];
+
+    public static readonly string[] Recovery =
+    [
+        "Called {first} to apologise for the delivery to {r}; credited $15 to the next order.",
+        "Complaint about the delivery to {r} for {occ}; sent a replacement arrangement at no charge.",
+        "Followed up on the delivery problem with {r}; {first} appreciated the call but is still disappointed.",
+    ];
+
+    public static readonly string[] Pickup =
+    [
+        "Picked up the arrangement for {occ} at the counter.",
+        "Collected the {flowers} for {r} in person; happy with the wrap.",
+    ];
+
+    public static readonly string[] Reminder =
+    [
+        "Sent the reminder for {occ}: 'Flowers for {r} again this year?'",
+        "Reminder call ahead of {occ}: {first} asked us to hold the usual for {r}.",
+    ];
+
+    // Contacts that are not orders: (channel, direction, tone, text).
+    public static readonly (Channel Channel, Direction Direction, Tone Tone, string Text)[] FloristChatter =
+    [
+        (Channel.Social, Direction.Inbound, Tone.Positive, "Posted a photo of the {flowers} on Instagram and tagged the shop."),
+        (Channel.Email, Direction.Inbound, Tone.Neutral, "Asked when peony season starts; replied with the May to June window."),
+        (Channel.Phone, Direction.Inbound, Tone.Neutral, "Asked about sympathy arrangements and prices; sent the catalogue link."),
+        (Channel.Web, Direction.Inbound, Tone.Neutral, "Updated the delivery address for {r} in the portal."),
+        (Channel.Visit, Direction.Inbound, Tone.Positive, "Stopped by to thank us for the last arrangement; bought a potted orchid."),
+        (Channel.Phone, Direction.Inbound, Tone.Negative, "Upset that the card message was misspelled; reprinted it and took the card over."),
+        (Channel.Email, Direction.Outbound, Tone.Positive, "Sent a thank-you note and the care card for cut flowers."),
+        (Channel.Social, Direction.Inbound, Tone.Negative, "Left a two-star review: 'pretty flowers, slow to answer the phone'. Replied publicly."),
+        (Channel.Visit, Direction.Inbound, Tone.Positive, "Came to the spring open house; signed up for the wreath workshop."),
+    ];
+
+    public static readonly string[] FloristInternal =
+    [
+        "Long-time regular: always find a slot, even on peak days.",
+        "Gave a 10% courtesy discount after the late delivery; do not repeat without a reason.",
+        "Pays reliably by card; no chargebacks.",
+        "Asked twice about a corporate account for the office; follow up.",
+        "Sensitive about prices lately; offer the smaller size first.",
+    ];
+
+    // ---------------------------------------------------------------- Harbor Laundry Systems, a B2B dealer on the East Coast
+
+    public static readonly StaffSeed[] HarborStaff =
+    [
+        new("owner", "Frank Castellano", StaffRole.Owner),
+        new("manager", "Denise Walsh", StaffRole.Manager),
+        new("sales", "Marcus Reed", StaffRole.Sales),
+        new("service", "Tony Russo", StaffRole.Service),
+        new("driver", "Kevin O'Brien", StaffRole.Delivery),
+    ];
+
+    public static readonly string[] HarborAreaCodes = ["201", "973", "732", "609", "856", "212", "718", "617", "215", "410", "203", "401"];
+
+    public static readonly Place[] EastCoast =
+    [
+        new("Jersey City", "NJ", "07302"), new("Hoboken", "NJ", "07030"), new("Newark", "NJ", "07102"),
+        new("Atlantic City", "NJ", "08401"), new("Cape May", "NJ", "08204"), new("Brooklyn", "NY", "11201"),
+        new("Queens", "NY", "11101"), new("Albany", "NY", "12207"), new("Stamford", "CT", "06901"),
+        new("New Haven", "CT", "06510"), new("Providence", "RI", "02903"), new("Boston", "MA", "02110"),
+        new("Philadelphia", "PA", "19103"), new("Baltimore", "MD", "21202"), new("Wilmington", "DE", "19801"),
+    ];
+
+    public static readonly string[] EastCoastStreets =
+    [
+        "Harbor Blvd", "Ocean Ave", "Commerce Dr", "Industrial Way", "Pier Rd", "Washington St", "Broad St",
+        "Market St", "Atlantic Ave", "River Rd", "Exchange Pl", "Boardwalk", "Hospital Dr", "College Ave", "Water St",
+    ];
+
+    public static readonly Org[] Organizations =
+    [
+        new("Grand Pier Hotel", OrgKind.Hotel),
+        new("Harborview Inn & Suites", OrgKind.Hotel), new("The Beacon Hotel", OrgKind.Hotel),
+        new("Seaside Plaza Hotel", OrgKind.Hotel), new("Lighthouse Point Resort", OrgKind.Hotel),
+        new("Marina Bay Hotel", OrgKind.Hotel), new("The Wharf House Hotel", OrgKind.Hotel),
+        new("Boardwalk Regency", OrgKind.Hotel), new("Atlantic Crown Hotel", OrgKind.Hotel),
+        new("Copley Square Suites", OrgKind.Hotel), new("Hudson River Lodge", OrgKind.Hotel),
+        new("Ironbound Suites", OrgKind.Hotel),
+        new("St. Aurelia Hospital", OrgKind.Hospital), new("Mercy Bay Medical Center", OrgKind.Hospital),
+        new("Northshore General Hospital", OrgKind.Hospital), new("Riverside Community Hospital", OrgKind.Hospital),
+        new("Saint Brendan's Medical Center", OrgKind.Hospital), new("Eastport Children's Hospital", OrgKind.Hospital),
+        new("Hillcrest Regional Medical Center", OrgKind.Hospital),
+        new("Willow Creek Care Center", OrgKind.NursingHome), new("Maple Gardens Senior Living", OrgKind.NursingHome),
+        new("Bayview Nursing & Rehabilitation", OrgKind.NursingHome), new("Oak Hollow Assisted Living", OrgKind.NursingHome),
+        new("Sunrise Ridge Care Home", OrgKind.NursingHome), new("Cedar Crest Manor", OrgKind.NursingHome),
+        new("Meadowbrook Health & Rehab", OrgKind.NursingHome),
+        new("Suds City Laundromat", OrgKind.Laundromat), new("Spin Cycle Wash & Fold", OrgKind.Laundromat),
+        new("Bubbles Laundry Center", OrgKind.Laundromat), new("Clean Corner Laundromat", OrgKind.Laundromat),
+        new("Fluff & Fold Express", OrgKind.Laundromat), new("The Laundry Lounge", OrgKind.Laundromat),
+        new("Quarter Moon Laundromat", OrgKind.Laundromat), new("Wash Depot", OrgKind.Laundromat),
+        new("Eastbrook University", OrgKind.University), new("Atlantic State University", OrgKind.University),
+        new("Harwood College", OrgKind.University), new("St. Colman University", OrgKind.University),
+        new("Bayshore Community College", OrgKind.University), new("New Hanover Institute of Technology", OrgKind.University),
+        new("Harbor Athletic Club", OrgKind.Club), new("Bayside Linen Service", OrgKind.LinenService),
+    ];
+
+    /// <summary>The buying committee an organisation of a kind usually has; the first seat decides.</summary>
+    public static Seat[] Committee(OrgKind kind) => kind switch
+    {
+        OrgKind.Hotel =>
+        [
+            new("General Manager", BuyingRole.DecisionMaker), new("Director of Finance", BuyingRole.EconomicBuyer),
+            new("Chief Engineer", BuyingRole.TechnicalEvaluator), new("Director of Housekeeping", BuyingRole.User),
+            new("Purchasing Manager", BuyingRole.Influencer), new("Laundry Supervisor", BuyingRole.User),
+            new("Director of Operations", BuyingRole.Blocker),
+        ],
+        OrgKind.Hospital =>
+        [
+            new("VP of Operations", BuyingRole.DecisionMaker), new("CFO", BuyingRole.EconomicBuyer),
+            new("Facilities Director", BuyingRole.TechnicalEvaluator), new("Environmental Services Manager", BuyingRole.User),
+            new("Infection Prevention Lead", BuyingRole.Influencer), new("Purchasing Manager", BuyingRole.Blocker),
+            new("Linen Room Supervisor", BuyingRole.User),
+        ],
+        OrgKind.NursingHome =>
+        [
+            new("Administrator", BuyingRole.DecisionMaker), new("Business Office Manager", BuyingRole.EconomicBuyer),
+            new("Maintenance Director", BuyingRole.TechnicalEvaluator), new("Laundry Supervisor", BuyingRole.User),
+            new("Director of Nursing", BuyingRole.Influencer), new("Regional Controller", BuyingRole.Blocker),
+        ],
+        OrgKind.Laundromat =>
+        [
+            new("Owner", BuyingRole.DecisionMaker), new("Co-owner", BuyingRole.EconomicBuyer),
+            new("Store Manager", BuyingRole.User), new("Service Contractor", BuyingRole.TechnicalEvaluator),
+            new("Accountant", BuyingRole.Influencer), new("Landlord's Property Manager", BuyingRole.Blocker),
+        ],
+        OrgKind.University =>
+        [
+            new("Director of Residence Life", BuyingRole.DecisionMaker), new("Procurement Officer", BuyingRole.EconomicBuyer),
+            new("Facilities Engineer", BuyingRole.TechnicalEvaluator), new("Housekeeping Supervisor", BuyingRole.User),
+            new("Sustainability Officer", BuyingRole.Influencer), new("Athletics Equipment Manager", BuyingRole.User),
+            new("Budget Committee Chair", BuyingRole.Blocker),
+        ],
+        _ =>
+        [
+            new("General Manager", BuyingRole.DecisionMaker), new("Controller", BuyingRole.EconomicBuyer),
+            new("Plant Engineer", BuyingRole.TechnicalEvaluator), new("Production Supervisor", BuyingRole.User),
+            new("Operations Manager", BuyingRole.Influencer), new("CFO", BuyingRole.Blocker),
+        ],
+    };
+
+    public static string[] Products(OrgKind kind) => kind switch
+    {
+        OrgKind.Laundromat => ["CM-25 coin-op washer", "CM-40 coin-op washer", "SD-50 stack dryer", "WX-40 washer-extractor"],
+        OrgKind.Hospital or OrgKind.LinenService => ["WX-100 washer-extractor", "WX-60 washer-extractor", "TD-120 tumble dryer", "FI-330 flatwork ironer", "BW-200 barrier washer"],
+        _ => ["WX-60 washer-extractor", "WX-40 washer-extractor", "WX-100 washer-extractor", "TD-75 tumble dryer", "TD-120 tumble dryer", "FI-330 flatwork ironer"],
+    };
+
+    public static readonly string[] Competitors = ["Tri-State Laundry Supply", "Apex Commercial Laundry", "Coastline Equipment Co."];
+
+    // Summaries on a dealer's timeline. {c} stakeholder, {title}, {product}, {competitor}, {org}, {n} a quote number.
+    public static readonly string[] DealerFirstContact =
+    [
+        "Discovery call with {c} ({title}): ageing washers, two shifts, about {lbs} lbs of linen a day.",
+        "Met {c} ({title}) at the regional hospitality expo; asked for a site survey.",
+        "Inbound enquiry from {c} ({title}) via the website about replacing a {product}.",
+    ];
+
+    public static readonly (Channel Channel, Direction Direction, Tone Tone, string Text)[] DealerContacts =
+    [
+        (Channel.Visit, Direction.Outbound, Tone.Positive, "Site visit with {c} ({title}): walked the laundry room and measured for two {product}s."),
+        (Channel.Visit, Direction.Outbound, Tone.Positive, "Quarterly review with {c}: throughput up since the {product} went in."),
+        (Channel.Visit, Direction.Outbound, Tone.Neutral, "Presented the ROI for replacing the old washers with {product}s to {c}: 18-month payback on water and gas."),
+        (Channel.Visit, Direction.Outbound, Tone.Neutral, "Site survey: drain capacity is marginal for another {product}; {c} will get a plumber to check."),
+        (Channel.Phone, Direction.Outbound, Tone.Neutral, "Called {c} about quote Q-{n} for the {product}; budget approval expected next quarter."),
+        (Channel.Phone, Direction.Inbound, Tone.Neutral, "{c} asked for the chemical dosing settings on the {product}; walked through them on the phone."),
+        (Channel.Phone, Direction.Outbound, Tone.Positive, "Follow-up call with {c}: staff like the new {product}, asked about a second unit."),
+        (Channel.Phone, Direction.Inbound, Tone.Negative, "{c} mentioned {competitor} is 'beating down my boss's door' with a lower price."),
+        (Channel.Phone, Direction.Inbound, Tone.Negative, "Complaint from {c}: technician arrived four hours late; the laundry fell behind for the day."),
+        (Channel.Email, Direction.Outbound, Tone.Neutral, "Sent quote Q-{n} to {c}: {product} with installation and a five-year parts plan."),
+        (Channel.Email, Direction.Inbound, Tone.Positive, "{c} e-mailed a purchase order for {product} spare parts (door gasket, drain valve)."),
+        (Channel.Email, Direction.Outbound, Tone.Positive, "Sent the productivity booklet and the operator training schedule to {c}."),
+        (Channel.Email, Direction.Inbound, Tone.Negative, "{c} forwarded a quote from {competitor}, 12% under ours for the {product}."),
+        (Channel.Email, Direction.Inbound, Tone.Negative, "Invoice dispute: {c} says the last service call was covered by the warranty."),
+        (Channel.Service, Direction.Outbound, Tone.Neutral, "Preventive maintenance on the {product}s; replaced the bearings on unit 2."),
+        (Channel.Service, Direction.Inbound, Tone.Positive, "Emergency call: {product} not draining; cleared the valve, back in service the same day."),
+        (Channel.Service, Direction.Outbound, Tone.Positive, "Installed and commissioned the {product}; trained the laundry staff with {c}."),
+        (Channel.Service, Direction.Inbound, Tone.Negative, "Repeat fault on the {product} door lock; part on back order, machine down three days."),
+        (Channel.Delivery, Direction.Outbound, Tone.Positive, "Delivered the {product} to the loading dock; signed for by {c}."),
+        (Channel.Delivery, Direction.Outbound, Tone.Neutral, "Delivered a spare parts kit; the dock was closed, waited 40 minutes for {c}."),
+        (Channel.Delivery, Direction.Outbound, Tone.Negative, "Delivery of the {product} a day late because the truck broke down; {c} not pleased."),
+        (Channel.Web, Direction.Inbound, Tone.Neutral, "Ordered detergent pump tubing and lint filters through the portal."),
+        (Channel.Social, Direction.Inbound, Tone.Positive, "{c} connected on LinkedIn after the trade show and shared our water-savings case study."),
+    ];
+
+    public static readonly string[] DealerNotes =
+    [
+        "Loading dock closes at 3 pm; call ahead for deliveries.",
+        "Site access through the service entrance; sign in with security.",
+        "Laundry runs two shifts; book service between 1 and 3 pm.",
+        "Union site: installs need the house electrician present.",
+        "Pays on net-45; purchase order number required on every invoice.",
+    ];
+
+    public static readonly string[] DealerInternal =
+    [
+        "Account at risk: single-threaded through {c}; get to the finance side before the renewal.",
+        "Waived the call-out fee after the late technician visit (list $185).",
+        "Skipped this year's price increase to keep the account; revisit next year.",
+        "{c} is the real decision maker here, whatever the org chart says.",
+    ];
+}

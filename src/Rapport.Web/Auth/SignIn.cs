@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Rapport.Core.Businesses;
+
+namespace Rapport.Web.Auth;
+
+public enum SignInOutcome { Succeeded, Failed, Throttled }
+
+/// <summary>Password sign-in shared by the login page (cookie) and the API (bearer token), with throttling.</summary>
+public sealed class StaffSignIn(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, LoginThrottle throttle, TimeProvider time)
+{
+    public async Task<(SignInOutcome Outcome, TimeSpan? RetryAfter)> SignInAsync(
+        HttpContext http, string email, string password, string scheme, bool persistent)
+    {
+        var key = LoginThrottle.KeyFor(http);
+        if (throttle.RetryAfter(key) is { } throttled) return (SignInOutcome.Throttled, throttled);
+
+        signIn.AuthenticationScheme = scheme;
+        var result = await signIn.PasswordSignInAsync(email.Trim(), password, persistent, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(key);
+            return (SignInOutcome.Succeeded, null);
+        }
+        throttle.Failed(key);
+        if (result.IsLockedOut)
+        {
+            var user = await users.FindByEmailAsync(email.Trim());
+            var end = user?.LockoutEnd ?? time.GetUtcNow().AddMinutes(1);
+            var wait = end - time.GetUtcNow();
+            return (SignInOutcome.Throttled, wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
+        }
+        return (SignInOutcome.Failed, null);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Core.Common;
+
+namespace Rapport.Web.Hosting;
+
+/// <summary>Turns use-case failures into RFC 9457 problem details with the right status.</summary>
+public static class ApiResults
+{
+    public static ProblemHttpResult Problem(Failure failure) => failure.Kind switch
+    {
+        FailureKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: failure.Title),
+        FailureKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: failure.Title),
+        FailureKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: failure.Title),
+        _ => TypedResults.Problem(new HttpValidationProblemDetails(
+            failure.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]>())
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = failure.Title,
+        }),
+    };
+
+    public static ProblemHttpResult NotFound(string what) => Problem(Failure.NotFound(what));
+
+    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
+        result.Succeeded ? TypedResults.Ok(result.Value!) : Problem(result.Failure!);
+
+    public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
+        result.Succeeded ? TypedResults.NoContent() : Problem(result.Failure!);
+
+    public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location) =>
+        result.Succeeded ? TypedResults.Created(location(result.Value!), result.Value!) : Problem(result.Failure!);
+}

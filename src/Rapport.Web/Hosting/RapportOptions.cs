@@ -1,0 +1,34 @@
+using Rapport.Core.Data;
+
+namespace Rapport.Web.Hosting;
+
+/// <summary>Settings read from configuration (appsettings, RAPPORT_ environment variables, command line).</summary>
+public sealed class RapportOptions
+{
+    public DatabaseProvider Provider { get; init; }
+    public required string ConnectionString { get; init; }
+    /// <summary>Seed the two demo businesses on an empty database.</summary>
+    public bool Demo { get; init; }
+    /// <summary>Apply migrations at start-up; always on for SQLite.</summary>
+    public bool MigrateOnStart { get; init; }
+
+    public static RapportOptions From(IConfiguration config, IHostEnvironment env)
+    {
+        var provider = DatabaseSetup.ParseProvider(config["Database:Provider"]);
+        var connection = config.GetConnectionString("Rapport");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException("Set ConnectionStrings:Rapport (RAPPORT_CONNECTIONSTRINGS__RAPPORT) for PostgreSQL.");
+            var path = config["Database:Path"] ?? "rapport.db";
+            connection = $"Data Source={path}";
+        }
+        return new RapportOptions
+        {
+            Provider = provider,
+            ConnectionString = connection,
+            Demo = config.GetValue<bool>("Demo"),
+            MigrateOnStart = provider == DatabaseProvider.Sqlite || env.IsDevelopment() || config.GetValue<bool>("Database:MigrateOnStart"),
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
+using Rapport.Core.Data;
+using Rapport.Web.Auth;
+
+namespace Rapport.Web.Hosting;
+
+public static class RapportServices
+{
+    /// <summary>Rapport's composition: database, tenancy, identity, API conventions, pages.</summary>
+    public static WebApplicationBuilder AddRapport(this WebApplicationBuilder builder)
+    {
+        var options = RapportOptions.From(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddScoped<Tenant>();
+        services.AddDbContext<RapportDb>(o => o.UseRapportDatabase(options.Provider, options.ConnectionString));
+        services.AddHttpContextAccessor();
+        // The acting staff member, for endpoints and pages behind the staff policy.
+        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.ToActor()
+            ?? throw new InvalidOperationException("No staff member is signed in."));
+
+        services.AddDataProtection().SetApplicationName("Rapport");
+        // Keys live in the database so that every node reads every cookie and token.
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRepository(scopes));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "staff";
+                o.DefaultChallengeScheme = "staff";
+            })
+            // The API takes bearer tokens, the pages take the cookie.
+            .AddPolicyScheme("staff", "Bearer token or cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/login";
+            o.Cookie.Name = "rapport";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden),
+            };
+        });
+        services.AddIdentityCore<StaffMember>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Password.RequiredLength = 8;
+            })
+            .AddEntityFrameworkStores<RapportDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<StaffSignIn>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(StaffClaimsFactory.Business));
+
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Rapport API";
+            doc.Info.Description = "Customers, their timeline and everything on file. Sign in with POST /api/auth/login and send `Authorization: Bearer <accessToken>`. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<RapportDb>("database");
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/App", Policies.Staff);
+        });
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        return builder;
+    }
+
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Core.Businesses;
+using Rapport.Core.Common;
+using Rapport.Core.Customers;
+using Rapport.Core.Data;
+
+namespace Rapport.Web.Pages.App.Customers;
+
+public sealed class CustomersModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
+{
+    public Actor Actor => actor;
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Append { get; set; }
+    public ResultsView Results { get; private set; } = new(null, new Page<CustomerSummary>([], null), false, null);
+
+    public sealed record ResultsView(string? Q, Page<CustomerSummary> Page, bool Appending, string? Error);
+
+    public async Task OnGetAsync(CancellationToken ct) => Results = await SearchAsync(ct);
+
+    public async Task<PartialViewResult> OnGetResultsAsync(CancellationToken ct)
+    {
+        var results = await SearchAsync(ct);
+        // "Show more" appends rows in place of its button; a new search replaces the list.
+        return Partial(Append && results.Error is null ? "_ResultRows" : "_Results", results);
+    }
+
+    private async Task<ResultsView> SearchAsync(CancellationToken ct)
+    {
+        var result = await SearchCustomers.HandleAsync(db, actor, new(Q, 25, After), time, ct);
+        return result.Succeeded
+            ? new ResultsView(Q, result.Value!, Append, null)
+            : new ResultsView(Q, new Page<CustomerSummary>([], null), Append,
+                string.Join(" ", result.Failure!.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
+using Rapport.Core.Customers;
+using Rapport.Core.Data;
+using Rapport.Core.Timeline;
+
+namespace Rapport.Web.Pages.App;
+
+public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
+{
+    public Actor Actor => actor;
+    public string BusinessName { get; private set; } = "";
+    public int CustomerCount { get; private set; }
+    public int ContactsThisWeek { get; private set; }
+    public int NegativeThisWeek { get; private set; }
+    public int LoyalCount { get; private set; }
+    public IReadOnlyList<RecentContact> Recent { get; private set; } = [];
+    public IReadOnlyList<Stop>? Stops { get; private set; }
+
+    public sealed record RecentContact(Guid CustomerId, string CustomerName, DateTime OccurredAt, Channel Channel, Tone Tone, string Summary, string? StaffName, StaffRole? StaffRole);
+    public sealed record Stop(Guid CustomerId, string CustomerName, string RecipientName, DateOnly Date, string Address);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var business = await db.Businesses.FirstAsync(b => b.Id == actor.BusinessId, ct);
+        BusinessName = business.Name;
+        var customers = db.VisibleTo(actor);
+        CustomerCount = await customers.CountAsync(ct);
+        var loyalSince = now.AddYears(-Loyalty.LoyalAfterYears);
+        var activeSince = now - Loyalty.LapsedAfter;
+        LoyalCount = await customers.CountAsync(c => c.CustomerSince <= loyalSince && c.LastActivityAt >= activeSince, ct);
+
+        var weekAgo = now.AddDays(-7);
+        var visibleIds = customers.Select(c => c.Id);
+        var interactions = db.Interactions.Where(i => visibleIds.Contains(i.CustomerId));
+        if (!actor.Role.SeesInternalNotes()) interactions = interactions.Where(i => !i.Internal);
+        ContactsThisWeek = await interactions.CountAsync(i => i.OccurredAt >= weekAgo, ct);
+        NegativeThisWeek = await interactions.CountAsync(i => i.OccurredAt >= weekAgo && i.Tone == Tone.Negative, ct);
+        Recent = await interactions.OrderByDescending(i => i.OccurredAt).Take(12)
+            .Join(db.Customers, i => i.CustomerId, c => c.Id, (i, c) => new RecentContact(c.Id, c.Name, i.OccurredAt, i.Channel, i.Tone, i.Summary, i.StaffName, i.StaffRole))
+            .ToListAsync(ct);
+
+        if (actor.Role.SeesOnlyOwnDeliveries())
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(business.TimeZone);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+            var tomorrow = today.AddDays(1);
+            var stops = await db.DeliveryStops.Where(s => s.DriverId == actor.StaffId && s.Date >= today && s.Date <= tomorrow)
+                .Join(db.Customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.Date, s.RecipientId, c.Id, c.Name })
+                .ToListAsync(ct);
+            var recipientIds = stops.Where(s => s.RecipientId != null).Select(s => s.RecipientId!.Value).ToList();
+            var recipients = await db.Recipients.Where(r => recipientIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            Stops = stops.OrderBy(s => s.Date).Select(s =>
+            {
+                var r = s.RecipientId is { } rid ? recipients.GetValueOrDefault(rid) : null;
+                return new Stop(s.Id, s.Name, r?.Name ?? s.Name, s.Date, r?.Address?.ToString() ?? "");
+            }).ToList();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Rapport.Web.Auth;
+using Rapport.Web.Customers;
+using Rapport.Web.Hosting;
+using Rapport.Web.Timeline;
+
+// `--demo` seeds the demo businesses on an empty database.
+var demo = args.Contains("--demo");
+args = args.Where(a => a != "--demo").ToArray();
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables("RAPPORT_");
+if (demo) builder.Configuration["Demo"] = "true";
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
+builder.AddRapport();
+
+var app = builder.Build();
+if (AdminCommands.IsCommand(args)) return await AdminCommands.RunAsync(app, args);
+
+app.UseExceptionHandler();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseRequestGuard();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseTenant();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Rapport API");
+    o.RoutePrefix = "api/docs";
+    o.DocumentTitle = "Rapport API";
+});
+app.MapHealthChecks("/health");
+app.MapAuth();
+app.MapCustomers();
+app.MapTimeline();
+app.MapRazorPages();
+app.MapStaticAssets();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
