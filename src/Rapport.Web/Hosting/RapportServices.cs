@@ -16,13 +16,17 @@ public static class RapportServices
     /// <summary>Rapport's composition: database, tenancy, identity, API conventions, pages.</summary>
     public static WebApplicationBuilder AddRapport(this WebApplicationBuilder builder)
     {
-        var options = RapportOptions.From(builder.Configuration, builder.Environment);
         var services = builder.Services;
-        services.AddSingleton(options);
+        // Read when first needed, so that hosts and tests can override configuration after this call.
+        services.AddSingleton(sp => RapportOptions.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(TimeProvider.System);
 
         services.AddScoped<Tenant>();
-        services.AddDbContext<RapportDb>(o => o.UseRapportDatabase(options.Provider, options.ConnectionString));
+        services.AddDbContext<RapportDb>((sp, o) =>
+        {
+            var options = sp.GetRequiredService<RapportOptions>();
+            o.UseRapportDatabase(options.Provider, options.ConnectionString);
+        });
         services.AddHttpContextAccessor();
         // The acting staff member, for endpoints and pages behind the staff policy.
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.ToActor()

@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Rapport.Core.Data;
+using Xunit;
+
+namespace Rapport.Testing;
+
+/// <summary>
+/// Rapport running in the test process over its own database (see <see cref="TestDatabase"/>).
+/// Use as a class fixture; with <c>realServer</c> it listens on a real port for the browser.
+/// </summary>
+public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool demo;
+    private readonly bool realServer;
+    private string? connectionString;
+    private readonly bool ownsDatabase;
+
+    public RapportApp() : this(demo: true, realServer: false) { }
+
+    protected RapportApp(bool demo, bool realServer)
+    {
+        this.demo = demo;
+        this.realServer = realServer;
+        ownsDatabase = true;
+    }
+
+    /// <summary>Over a given database, seeding the demo on start: used to build templates.</summary>
+    internal RapportApp(string connectionString, bool seedDemo)
+    {
+        this.connectionString = connectionString;
+        demo = seedDemo;
+        seedOnStart = seedDemo;
+    }
+
+    private readonly bool seedOnStart;
+
+    public string ConnectionString => connectionString ?? throw new InvalidOperationException("Not initialized.");
+
+    /// <summary>The address of the real server (browser tests).</summary>
+    public Uri BaseAddress => realServer ? ClientOptions.BaseAddress : Server.BaseAddress;
+
+    public async ValueTask InitializeAsync()
+    {
+        connectionString ??= await TestDatabase.CreateAsync(demo);
+        if (realServer)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    internal void StartAndMigrate() => _ = Server;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = TestDatabase.Provider.ToString(),
+            ["ConnectionStrings:Rapport"] = ConnectionString,
+            ["Database:MigrateOnStart"] = "true",
+            ["Demo"] = seedOnStart ? "true" : "false",
+        }));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownsDatabase && connectionString is not null) await TestDatabase.DropAsync(connectionString);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An API client signed in as the given staff member (bearer token).</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = "Demo!2026")
+    {
+        var client = CreateApiClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>An API client that is not signed in.</summary>
+    public HttpClient CreateApiClient() =>
+        realServer ? new HttpClient { BaseAddress = BaseAddress } : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs work against the database as the given business sees it.</summary>
+    public async Task<T> WithDbAsync<T>(Guid businessId, Func<RapportDb, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Tenant>().Set(businessId);
+        return await work(scope.ServiceProvider.GetRequiredService<RapportDb>());
+    }
+
+    /// <summary>Runs work against the database with no business set (only unfiltered tables are visible).</summary>
+    public async Task<T> WithDbAsync<T>(Func<RapportDb, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<RapportDb>());
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+}
+
+/// <summary>Rapport on an empty database (no demo data, no business).</summary>
+public class EmptyRapportApp() : RapportApp(demo: false, realServer: false);
+
+/// <summary>Rapport with the demo data on a real port, for the browser.</summary>
+public class BrowserRapportApp() : RapportApp(demo: true, realServer: true);
