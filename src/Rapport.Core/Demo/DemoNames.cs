@@ -152,7 +152,7 @@ internal static class DemoNames
     [
         "Came into the shop and picked {flowers} for {occ}, ${budget}, to go to {r}.",
         "Walk-in for {occ}: chose {flowers} from the cooler, ${budget}; delivery {day} to {r}.",
-        "Stopped by on the way to work to order for {r} ({occ}), ${budget}. Chatted about the new spring stock.",
+        "Stopped by on the way to work to order for {r} ({occ}), ${budget}. Chatted about what is in season.",
     ];
 
     public static readonly string[] EmailOrder =
@@ -352,7 +352,7 @@ internal static class DemoNames
     [
         (Channel.Visit, Direction.Outbound, Tone.Positive, "Site visit with {c} ({title}): walked the laundry room and measured for two {product}s."),
         (Channel.Visit, Direction.Outbound, Tone.Positive, "Quarterly review with {c}: throughput up since the {product} went in."),
-        (Channel.Visit, Direction.Outbound, Tone.Neutral, "Presented the ROI for replacing the old washers with {product}s to {c}: 18-month payback on water and gas."),
+        (Channel.Visit, Direction.Outbound, Tone.Neutral, "Presented the ROI for replacing the old machines with new {product}s to {c}: 18-month payback on water, energy and labour."),
         (Channel.Visit, Direction.Outbound, Tone.Neutral, "Site survey: drain capacity is marginal for another {product}; {c} will get a plumber to check."),
         (Channel.Phone, Direction.Outbound, Tone.Neutral, "Called {c} about quote Q-{n} for the {product}; budget approval expected next quarter."),
         (Channel.Phone, Direction.Inbound, Tone.Neutral, "{c} asked for the chemical dosing settings on the {product}; walked through them on the phone."),

@@ -340,6 +340,7 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
     private static void Order(Seeding s, Customer c, Recipient r, string occasion, DateOnly day, DateTime orderedAt, DateTime deliveredAt, DateTime until)
     {
         var budget = Budget(s, c);
+        var flowers = Bouquet(s, c);
         if (occasion is "Valentine's Day" or "Mother's Day" && s.Chance(0.25))
         {
             var remindedAt = s.During(day.AddDays(-8));
@@ -361,17 +362,17 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
             Channel.Email => DemoNames.EmailOrder,
             _ => DemoNames.SocialOrder,
         };
-        s.Log(c, orderedAt, channel, Direction.Inbound, tone, FloristText(s, s.Pick(templates), c, r, occasion, budget, day), FloristHandler(s, channel));
+        s.Log(c, orderedAt, channel, Direction.Inbound, tone, FloristText(s, s.Pick(templates), c, r, occasion, budget, day, flowers), FloristHandler(s, channel));
 
         if (r.Address is null || s.Chance(0.12))
         {
             s.Log(c, deliveredAt, Channel.Visit, Direction.Inbound, Tone.Positive,
-                FloristText(s, s.Pick(DemoNames.Pickup), c, r, occasion, budget, day), s.Staff[StaffRole.Service]);
+                FloristText(s, s.Pick(DemoNames.Pickup), c, r, occasion, budget, day, flowers), s.Staff[StaffRole.Service]);
             return;
         }
         var outcome = s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.69f, 0.2f, 0.11f]);
         var delivered = outcome switch { Tone.Positive => DemoNames.DeliveryPositive, Tone.Neutral => DemoNames.DeliveryNeutral, _ => DemoNames.DeliveryNegative };
-        s.Log(c, deliveredAt, Channel.Delivery, Direction.Outbound, outcome, FloristText(s, s.Pick(delivered), c, r, occasion, budget, day), s.Staff[StaffRole.Delivery]);
+        s.Log(c, deliveredAt, Channel.Delivery, Direction.Outbound, outcome, FloristText(s, s.Pick(delivered), c, r, occasion, budget, day, flowers), s.Staff[StaffRole.Delivery]);
 
         var followUpAt = s.During(day.AddDays(1));
         if (outcome == Tone.Negative && followUpAt < until && s.Chance(0.75))
@@ -382,17 +383,25 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
         }
     }
 
-    private static string FloristText(Seeding s, string template, Customer c, Recipient r, string occasion, decimal budget, DateOnly day) =>
+    private static string FloristText(Seeding s, string template, Customer c, Recipient r, string occasion, decimal budget, DateOnly day, string? flowers = null) =>
         template
             .Replace("{r}", r.Name, StringComparison.Ordinal)
             .Replace("{rel}", r.Relationship ?? "friend", StringComparison.Ordinal)
             .Replace("{occ}", occasion, StringComparison.Ordinal)
             .Replace("{budget}", budget.ToString("0", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{flowers}", $"{s.Pick(DemoNames.Flowers)} and {s.Pick(DemoNames.Flowers)}", StringComparison.Ordinal)
+            .Replace("{flowers}", flowers ?? Bouquet(s, c), StringComparison.Ordinal)
             .Replace("{day}", day.ToString("ddd MMM d", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{addr}", r.Address?.Line1 ?? "the shop", StringComparison.Ordinal)
             .Replace("{first}", First(c.Name), StringComparison.Ordinal)
             .Replace("{msg}", s.Pick(DemoNames.CardMessages), StringComparison.Ordinal);
+
+    /// <summary>Two flowers for an arrangement, minding a customer who wants no lilies.</summary>
+    private static string Bouquet(Seeding s, Customer c)
+    {
+        var noLilies = c.Preferences.Likes?.Contains("lilies", StringComparison.OrdinalIgnoreCase) == true;
+        var pair = s.R.ListItems(DemoNames.Flowers.Where(f => !noLilies || !f.Contains("lilies", StringComparison.Ordinal)).ToList(), 2);
+        return $"{pair[0]} and {pair[1]}";
+    }
 
     private static string Occasion(Seeding s, Recipient r) => r.Relationship switch
     {
@@ -424,6 +433,7 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
 
     private static void SeedDealer(Seeding s)
     {
+        s.WorkingDaysOnly = true;
         var grandPier = SeedGrandPier(s);
         foreach (var org in DemoNames.Organizations.Where(o => o.Name != grandPier.Name)) SeedAccount(s, org);
 
@@ -574,7 +584,7 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
         }
         s.Customers.Add(c);
 
-        var products = DemoNames.Products(org.Kind);
+        var products = s.R.ListItems(DemoNames.Products(org.Kind).ToList(), 2).ToArray();   // what this account runs
         var opener = s.Pick(c.Stakeholders.ToArray());
         s.Log(c, since, s.Chance(0.6) ? Channel.Phone : Channel.Visit, Direction.Outbound, Tone.Neutral,
             DealerText(s, s.Pick(DemoNames.DealerFirstContact), org, opener, s.Pick(products)), s.Staff[StaffRole.Sales]);
@@ -643,6 +653,9 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
 
         public DateOnly Today => Day(Now);
 
+        /// <summary>Set for a business that is closed at weekends: contacts then move to the nearest working day.</summary>
+        public bool WorkingDaysOnly { get; set; }
+
         public DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
 
         public DateTime At(DateOnly day, int hour, int minute) =>
@@ -651,6 +664,8 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
         /// <summary>A moment in opening hours on a day; never later than now.</summary>
         public DateTime During(DateOnly day)
         {
+            if (WorkingDaysOnly && day.DayOfWeek is DayOfWeek.Saturday) day = day.AddDays(-1);
+            if (WorkingDaysOnly && day.DayOfWeek is DayOfWeek.Sunday) day = day.AddDays(day < Today ? 1 : -2);
             var at = At(day, R.Int(9, 17), R.Int(0, 59));
             return at < Now ? at : Now.AddMinutes(-R.Int(5, 90));
         }
