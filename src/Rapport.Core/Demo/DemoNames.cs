@@ -341,11 +341,11 @@ internal static class DemoNames
     public static readonly string[] Competitors = ["Tri-State Laundry Supply", "Apex Commercial Laundry", "Coastline Equipment Co."];
 
     // Summaries on a dealer's timeline. {c} stakeholder, {title}, {product}, {competitor}, {org}, {n} a quote number.
-    public static readonly string[] DealerFirstContact =
+    public static readonly (Channel Channel, Direction Direction, string Text)[] DealerFirstContact =
     [
-        "Discovery call with {c} ({title}): ageing washers, two shifts, about {lbs} lbs of linen a day.",
-        "Met {c} ({title}) at the regional hospitality expo; asked for a site survey.",
-        "Inbound enquiry from {c} ({title}) via the website about replacing a {product}.",
+        (Channel.Phone, Direction.Outbound, "Discovery call with {c} ({title}): ageing washers, two shifts, about {lbs} lbs of linen a day."),
+        (Channel.Visit, Direction.Inbound, "Met {c} ({title}) at our stand at the regional hospitality expo; asked for a site survey."),
+        (Channel.Web, Direction.Inbound, "Enquiry from {c} ({title}) through the website about replacing a {product}."),
     ];
 
     public static readonly (Channel Channel, Direction Direction, Tone Tone, string Text)[] DealerContacts =

@@ -39,7 +39,6 @@ public static class DemoSeeder
         StaffSeed[] staff, DateTime now, int seed, Action<Seeding> fill, CancellationToken ct)
     {
         var owner = staff.Single(s => s.Role == StaffRole.Owner);
-var TMPsw = System.Diagnostics.Stopwatch.StartNew();
         var created = await CreateBusiness.HandleAsync(services,
             new CreateBusiness.Command(name, slug, StaffEmail(owner, slug), Password, owner.Name, timeZone), ct);
         if (!created.Succeeded) throw new InvalidOperationException($"Demo business '{slug}' could not be created: {Describe(created.Failure!)}");
@@ -56,20 +55,16 @@ var TMPsw = System.Diagnostics.Stopwatch.StartNew();
         }
         var team = await db.Staff.Where(s => s.BusinessId == business.Id).ToDictionaryAsync(s => s.Role, ct);
 
-Console.WriteLine($"TMP staff {TMPsw.ElapsedMilliseconds}"); TMPsw.Restart();
         var seeding = new Seeding(business, team, now, seed);
         fill(seeding);
 
-Console.WriteLine($"TMP build {TMPsw.ElapsedMilliseconds}"); TMPsw.Restart();
         // Thousands of new rows in one save. Nothing changes after it is added, so scanning the graph for
         // changes (twice, in SaveChanges) would be wasted work.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Customers.AddRange(seeding.Customers);
         db.Interactions.AddRange(seeding.Interactions);
         db.DeliveryStops.AddRange(seeding.Stops);
-Console.WriteLine($"TMP add {TMPsw.ElapsedMilliseconds}"); TMPsw.Restart();
         await db.SaveChangesAsync(ct);
-Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
     }
 
     private static string StaffEmail(StaffSeed member, string slug) => $"{member.Mailbox}@{slug}.example";
@@ -128,7 +123,7 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
                 StandingBudget = 85m,
                 Likes = "Maria loves tulips and garden roses; no lilies",
                 Notes = "Only ever states a budget and trusts us with the design. Card on file.",
-                InternalNotes = "Valentine's Day every year since we met him: never turn him away. Use the loyalty reserve if the day is full.",
+                InternalNotes = "Seven Valentine's Days running: never turn him away. Use the loyalty reserve if the day is full.",
             },
         };
         tom.ContactPoints.Add(ContactPoint.Phone("(913) 555-0142", "1", "mobile", primary: true)!);
@@ -276,7 +271,7 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
         s.Customers.Add(c);
 
         var firstRecipient = c.Recipients[0];
-        var firstText = FloristText(s, s.Pick(DemoNames.FirstOrder), c, firstRecipient, Occasion(s, firstRecipient), Budget(s, c), s.Day(since));
+        var firstText = FloristText(s, s.Pick(DemoNames.FirstOrder), c, firstRecipient, FirstOccasion(s, firstRecipient, s.Day(since)), Budget(s, c), s.Day(since));
         var firstChannel = s.R.WeightedRandom([Channel.Visit, Channel.Phone, Channel.Web], [0.4f, 0.4f, 0.2f]);
         s.Log(c, since, firstChannel, Direction.Inbound, Tone.Positive, firstText, FloristHandler(s, firstChannel));
 
@@ -353,7 +348,7 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
         }
 
         var channel = s.R.WeightedRandom([Channel.Phone, Channel.Web, Channel.Visit, Channel.Email, Channel.Social], [0.45f, 0.25f, 0.15f, 0.08f, 0.07f]);
-        var tone = channel == Channel.Phone ? s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.58f, 0.3f, 0.12f]) : Tone.Positive;
+        var tone = channel == Channel.Phone ? s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.56f, 0.3f, 0.14f]) : Tone.Positive;
         var templates = channel switch
         {
             Channel.Phone => tone switch { Tone.Positive => DemoNames.PhoneOrderPositive, Tone.Neutral => DemoNames.PhoneOrderNeutral, _ => DemoNames.PhoneOrderNegative },
@@ -370,7 +365,7 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
                 FloristText(s, s.Pick(DemoNames.Pickup), c, r, occasion, budget, day, flowers), s.Staff[StaffRole.Service]);
             return;
         }
-        var outcome = s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.69f, 0.2f, 0.11f]);
+        var outcome = s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.67f, 0.2f, 0.13f]);
         var delivered = outcome switch { Tone.Positive => DemoNames.DeliveryPositive, Tone.Neutral => DemoNames.DeliveryNeutral, _ => DemoNames.DeliveryNegative };
         s.Log(c, deliveredAt, Channel.Delivery, Direction.Outbound, outcome, FloristText(s, s.Pick(delivered), c, r, occasion, budget, day, flowers), s.Staff[StaffRole.Delivery]);
 
@@ -403,11 +398,11 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
         return $"{pair[0]} and {pair[1]}";
     }
 
-    private static string Occasion(Seeding s, Recipient r) => r.Relationship switch
+    private static string FirstOccasion(Seeding s, Recipient r, DateOnly day) => r.Relationship switch
     {
-        "wife" or "husband" or "girlfriend" or "partner" => s.Pick(new[] { "Valentine's Day", "their anniversary", $"{First(r.Name)}'s birthday" }),
-        "mother" or "grandmother" => s.Chance(0.5) ? "Mother's Day" : $"{First(r.Name)}'s birthday",
-        _ => $"{First(r.Name)}'s birthday",
+        "wife" or "husband" or "girlfriend" or "partner" when day is { Month: 2, Day: <= 14 } => "Valentine's Day",
+        "mother" or "grandmother" or "mother-in-law" when day is { Month: 5, Day: <= 14 } => "Mother's Day",
+        _ => s.Chance(0.6) ? $"{First(r.Name)}'s birthday" : s.Pick(new[] { "a thank-you", "a housewarming", "no particular reason" }),
     };
 
     private static decimal Budget(Seeding s, Customer c) => c.Preferences.StandingBudget ?? s.Pick(DemoNames.Budgets);
@@ -586,8 +581,9 @@ Console.WriteLine($"TMP save {TMPsw.ElapsedMilliseconds}");
 
         var products = s.R.ListItems(DemoNames.Products(org.Kind).ToList(), 2).ToArray();   // what this account runs
         var opener = s.Pick(c.Stakeholders.ToArray());
-        s.Log(c, since, s.Chance(0.6) ? Channel.Phone : Channel.Visit, Direction.Outbound, Tone.Neutral,
-            DealerText(s, s.Pick(DemoNames.DealerFirstContact), org, opener, s.Pick(products)), s.Staff[StaffRole.Sales]);
+        var (openedBy, openedHow, opening) = s.Pick(DemoNames.DealerFirstContact);
+        s.Log(c, since, openedBy, openedHow, Tone.Neutral, DealerText(s, opening, org, opener, s.Pick(products)),
+            openedBy == Channel.Web ? null : s.Staff[StaffRole.Sales]);
         // Bogus wants weights that add up to one; complaints and competitor quotes come up about one time in ten.
         var raw = DemoNames.DealerContacts.Select(x => x.Tone == Tone.Negative ? 0.4f : 1f).ToArray();
         var weights = raw.Select(w => w / raw.Sum()).ToArray();
