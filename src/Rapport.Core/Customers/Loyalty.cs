@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Rapport.Core.Customers;
 
 public enum LoyaltyTier { New, Regular, Loyal, Lapsed }
@@ -20,7 +22,8 @@ public sealed record Loyalty(LoyaltyTier Tier, DateTime CustomerSince, int Years
             : LoyaltyTier.New;
         var tenure = years switch
         {
-            0 => $"New customer since {customerSince:MMMM yyyy}",
+            // The label is English, so the month is too, whatever the server's culture.
+            0 => $"New customer since {customerSince.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}",
             1 => "Customer for 1 year",
             _ => $"Customer for {years} years",
         };
