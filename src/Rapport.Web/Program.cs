@@ -18,6 +18,8 @@ var app = builder.Build();
 if (AdminCommands.IsCommand(args)) return await AdminCommands.RunAsync(app, args);
 
 app.UseExceptionHandler();
+// Dates, months and money read the same on every server, whatever its locale.
+app.UseRequestLocalization("en-US");
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseRequestGuard();
 app.UseStaticFiles();

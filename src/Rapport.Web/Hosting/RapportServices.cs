@@ -22,6 +22,7 @@ public static class RapportServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddScoped<Tenant>();
+        services.AddScoped<BusinessTime>();
         services.AddDbContext<RapportDb>((sp, o) =>
         {
             var options = sp.GetRequiredService<RapportOptions>();
