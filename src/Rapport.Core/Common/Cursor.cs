@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Rapport.Core.Common;
 
@@ -27,4 +28,5 @@ public readonly record struct Cursor(string Key, Guid Id)
     }
 }
 
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+/// <summary>A page of a list; <see cref="Next"/> is the cursor for the following page, null (and present) on the last.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Next);
