@@ -105,7 +105,7 @@ internal static class CustomerEdits
         {
             foreach (var old in c.Addresses.ToList()) { c.Addresses.Remove(old); db?.Remove(old); }
             foreach (var a in input.Addresses.Where(a => !a.IsEmpty))
-                c.Addresses.Add(new CustomerAddress { Label = AddressInput.Blank(a.Label), Address = a.ToAddress() });
+                AddNew(c.Addresses, new CustomerAddress { Label = AddressInput.Blank(a.Label), Address = a.ToAddress() }, db);
         }
         if (input.Preferences is { } p)
         {
@@ -119,7 +119,7 @@ internal static class CustomerEdits
     private static void Replace(Customer c, ContactKind kind, IEnumerable<ContactPoint?> points, RapportDb? db)
     {
         foreach (var old in c.ContactPoints.Where(p => p.Kind == kind).ToList()) { c.ContactPoints.Remove(old); db?.Remove(old); }
-        foreach (var p in points) if (p is not null) c.ContactPoints.Add(p);
+        foreach (var p in points) if (p is not null) AddNew(c.ContactPoints, p, db);
     }
 
     // An empty value removes the primary; otherwise it replaces the primary's value.
@@ -136,6 +136,14 @@ internal static class CustomerEdits
         var same = c.ContactPoints.FirstOrDefault(p => p.Kind == kind && p.Normalized == point.Normalized);
         if (same is not null) { same.IsPrimary = true; return; }
         if (current is not null) { c.ContactPoints.Remove(current); db?.Remove(current); }
-        c.ContactPoints.Add(point);
+        AddNew(c.ContactPoints, point, db);
+    }
+
+    // The row's id is set on creation, so EF would take a row found only in the collection of a tracked
+    // customer for an existing one (Modified) and fail to save it; it is added explicitly.
+    private static void AddNew<T>(List<T> rows, T row, RapportDb? db) where T : class
+    {
+        rows.Add(row);
+        db?.Add(row);
     }
 }
