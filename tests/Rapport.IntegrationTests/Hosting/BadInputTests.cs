@@ -136,6 +136,20 @@ public sealed class BadInputTests(RapportApp app) : IClassFixture<RapportApp>
     }
 
     [Theory]
+    [InlineData('ß')]
+    [InlineData('æ')]
+    public async Task A_name_of_200_characters_that_folds_longer_for_search_is_stored_and_found(char letter)
+    {
+        var client = await app.ClientAsync("service@bloom.example");
+        var name = "Straße " + new string(letter, 193);
+
+        var created = await (await client.PostAsJsonAsync("/api/customers", new { kind = "person", name }, Ct)).ShouldBeJsonAsync(HttpStatusCode.Created);
+
+        (await client.GetJsonAsync($"/api/customers/{created.Id()}")).Str("name").ShouldBe(name);
+        (await client.GetJsonAsync("/api/customers?q=strasse")).Items().ShouldContain(i => i.Id() == created.Id());
+    }
+
+    [Theory]
     [InlineData("notes", 4001)]
     [InlineData("likes", 4001)]
     public async Task Overlong_free_text_is_422_naming_the_field(string field, int length)
