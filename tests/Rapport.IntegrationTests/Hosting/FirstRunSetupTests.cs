@@ -30,6 +30,13 @@ public sealed partial class FirstRunSetupTests(EmptyRapportApp app)
         weak.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await BusinessCountAsync()).ShouldBe(0);
 
+        // So is a name too long to keep.
+        var longName = await browser.PostAsync("/setup",
+            Form(await TokenAsync(browser), "Corner Shop", "ines@corner.example", "Corner!2026", ownerName: new string('I', 121)), Ct);
+        longName.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await longName.Content.ReadAsStringAsync(Ct)).ShouldContain("At most 120 characters.");
+        (await BusinessCountAsync()).ShouldBe(0);
+
         var created = await browser.PostAsync("/setup", Form(await TokenAsync(browser), "Corner Shop", "ines@corner.example", "Corner!2026"), Ct);
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         created.Headers.Location!.OriginalString.ShouldBe("/login");
@@ -40,6 +47,7 @@ public sealed partial class FirstRunSetupTests(EmptyRapportApp app)
         var owner = await app.WithDbAsync(db => db.Staff.SingleAsync(Ct));
         owner.Email.ShouldBe("ines@corner.example");
         owner.Role.ShouldBe(Core.Businesses.StaffRole.Owner);
+        owner.DisplayName.ShouldBe("Inès Duarte");
         owner.BusinessId.ShouldBe(business.Id);
 
         (await browser.GetAsync("/setup", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -79,11 +87,11 @@ public sealed partial class FirstRunSetupTests(EmptyRapportApp app)
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    private static FormUrlEncodedContent Form(string? token, string business, string email, string password)
+    private static FormUrlEncodedContent Form(string? token, string business, string email, string password, string ownerName = "Inès Duarte")
     {
         var fields = new Dictionary<string, string>
         {
-            ["BusinessName"] = business, ["OwnerName"] = "Inès Duarte", ["OwnerEmail"] = email, ["OwnerPassword"] = password,
+            ["BusinessName"] = business, ["OwnerName"] = ownerName, ["OwnerEmail"] = email, ["OwnerPassword"] = password,
         };
         if (token is not null) fields["__RequestVerificationToken"] = token;
         return new FormUrlEncodedContent(fields);
