@@ -39,6 +39,20 @@ public sealed class PaymentMethodsTests(RapportApp app) : IClassFixture<RapportA
         await (await client.DeleteAsync($"/api/customers/{tomId}/payment-methods/{id}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Another_customers_card_cannot_be_removed_through_this_customer()
+    {
+        var client = await app.ClientAsync("owner@bloom.example");
+        var tomId = await app.CustomerIdAsync(DemoData.Bloom, "Tom Lindqvist");
+        var other = (await (await client.PostAsJsonAsync("/api/customers", new { kind = "person", name = "Card Thief" }, Ct))
+            .ShouldBeJsonAsync(HttpStatusCode.Created)).Id();
+        var card = (await client.GetJsonAsync($"/api/customers/{tomId}")).GetProperty("paymentMethods")[0].Id();
+
+        await (await client.DeleteAsync($"/api/customers/{other}/payment-methods/{card}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        (await CardsOnFileAsync(tomId)).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("last4", "42")]
     [InlineData("last4", "abcd")]

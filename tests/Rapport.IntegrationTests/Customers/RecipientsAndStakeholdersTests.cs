@@ -46,6 +46,23 @@ public sealed class RecipientsAndStakeholdersTests(RapportApp app) : IClassFixtu
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Another_customers_recipient_is_404_through_this_customer_and_unchanged()
+    {
+        var client = await app.ClientAsync("service@bloom.example");
+        var tomId = await app.CustomerIdAsync(DemoData.Bloom, "Tom Lindqvist");
+        var other = (await (await client.PostAsJsonAsync("/api/customers", new { kind = "person", name = "Other Sender" }, Ct))
+            .ShouldBeJsonAsync(HttpStatusCode.Created)).Id();
+        var maria = (await client.GetJsonAsync($"/api/customers/{tomId}")).GetProperty("recipients").EnumerateArray()
+            .Single(r => r.Str("name") == "Maria Lindqvist");
+
+        await (await client.PatchAsJsonAsync($"/api/customers/{other}/recipients/{maria.Id()}", new { relationship = "stranger" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.DeleteAsync($"/api/customers/{other}/recipients/{maria.Id()}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        Recipient(await client.GetJsonAsync($"/api/customers/{tomId}"), maria.Id()).GetRawText().ShouldBe(maria.GetRawText());
+    }
+
     [Theory]
     [InlineData("""{ "relationship": "friend" }""", "name")]
     [InlineData("""{ "name": "No City", "address": { "line1": "1 Main St", "postalCode": "66208" } }""", "address.city")]
