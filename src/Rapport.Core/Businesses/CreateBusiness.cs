@@ -26,6 +26,7 @@ public static class CreateBusiness
             v.Add("slug", $"'{slug}' is taken.");
         v.Required("ownerEmail", command.OwnerEmail, 254).Email("ownerEmail", command.OwnerEmail);
         if (string.IsNullOrEmpty(command.OwnerPassword)) v.Add("ownerPassword", "This field is required.");
+        v.MaxLength("ownerName", command.OwnerName, 120);
         if (command.TimeZone is { } tz && !TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _)) v.Add("timeZone", "Not a known time zone (use an IANA id such as America/Chicago).");
         if (!v.IsValid) return v.ToFailure();
 

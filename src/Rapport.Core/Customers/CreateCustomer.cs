@@ -78,11 +78,15 @@ public static class RestoreCustomer
 {
     public static async Task<Result<Guid>> HandleAsync(RapportDb db, Actor actor, Guid id, CancellationToken ct)
     {
-        if (!actor.Role.CanEditCustomers()) return Failure.Forbidden($"The {actor.Role.Label()} role cannot change customers.");
-        // Deleted rows sit outside the filter; the business is checked by hand.
-        var customer = await db.Customers.IgnoreQueryFilters()
-            .FirstOrDefaultAsync(c => c.Id == id && c.BusinessId == actor.BusinessId && c.DeletedAt != null, ct);
+        // Deleted rows sit outside the filter; the business, and a driver's own stops, are checked by hand.
+        // As for every other change: 404 when unseen, then 403 when the role may not edit.
+        var deleted = db.Customers.IgnoreQueryFilters()
+            .Where(c => c.Id == id && c.BusinessId == actor.BusinessId && c.DeletedAt != null);
+        if (actor.Role.SeesOnlyOwnDeliveries())
+            deleted = deleted.Where(c => db.DeliveryStops.Any(s => s.CustomerId == c.Id && s.DriverId == actor.StaffId));
+        var customer = await deleted.FirstOrDefaultAsync(ct);
         if (customer is null) return Failure.NotFound("Deleted customer");
+        if (!actor.Role.CanEditCustomers()) return Failure.Forbidden($"The {actor.Role.Label()} role cannot change customers.");
         customer.DeletedAt = null;
         db.Audit(actor, nameof(Customer), customer.Id, "restored", null, new { customer.Name });
         await db.SaveChangesAsync(ct);
@@ -105,7 +109,7 @@ internal static class CustomerEdits
         {
             foreach (var old in c.Addresses.ToList()) { c.Addresses.Remove(old); db?.Remove(old); }
             foreach (var a in input.Addresses.Where(a => !a.IsEmpty))
-                c.Addresses.Add(new CustomerAddress { Label = AddressInput.Blank(a.Label), Address = a.ToAddress() });
+                AddNew(c.Addresses, new CustomerAddress { Label = AddressInput.Blank(a.Label), Address = a.ToAddress() }, db);
         }
         if (input.Preferences is { } p)
         {
@@ -119,7 +123,7 @@ internal static class CustomerEdits
     private static void Replace(Customer c, ContactKind kind, IEnumerable<ContactPoint?> points, RapportDb? db)
     {
         foreach (var old in c.ContactPoints.Where(p => p.Kind == kind).ToList()) { c.ContactPoints.Remove(old); db?.Remove(old); }
-        foreach (var p in points) if (p is not null) c.ContactPoints.Add(p);
+        foreach (var p in points) if (p is not null) AddNew(c.ContactPoints, p, db);
     }
 
     // An empty value removes the primary; otherwise it replaces the primary's value.
@@ -136,6 +140,14 @@ internal static class CustomerEdits
         var same = c.ContactPoints.FirstOrDefault(p => p.Kind == kind && p.Normalized == point.Normalized);
         if (same is not null) { same.IsPrimary = true; return; }
         if (current is not null) { c.ContactPoints.Remove(current); db?.Remove(current); }
-        c.ContactPoints.Add(point);
+        AddNew(c.ContactPoints, point, db);
+    }
+
+    // The row's id is set on creation, so EF would take a row found only in the collection of a tracked
+    // customer for an existing one (Modified) and fail to save it; it is added explicitly.
+    private static void AddNew<T>(List<T> rows, T row, RapportDb? db) where T : class
+    {
+        rows.Add(row);
+        db?.Add(row);
     }
 }

@@ -12,7 +12,13 @@ public sealed class Customer : IBusinessOwned
     public string Name
     {
         get;
-        set { field = value; SearchName = SearchText.Normalize(value); }
+        set
+        {
+            field = value;
+            // Folding can lengthen a name ("ß" → "ss"); the search column holds as much as a name may.
+            var folded = SearchText.Normalize(value);
+            SearchName = folded.Length > CustomerLimits.Name ? folded[..CustomerLimits.Name] : folded;
+        }
     } = "";
 
     /// <summary>Lower-case, accent-free name for search; derived from <see cref="Name"/>.</summary>

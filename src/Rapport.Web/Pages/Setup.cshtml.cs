@@ -29,6 +29,7 @@ public sealed class SetupModel(RapportDb db, IServiceProvider services) : PageMo
             ModelState.AddFailure(created.Failure!, new()
             {
                 ["name"] = nameof(BusinessName), ["slug"] = nameof(BusinessName),
+                ["ownerName"] = nameof(OwnerName),
                 ["ownerEmail"] = nameof(OwnerEmail), ["email"] = nameof(OwnerEmail),
                 ["ownerPassword"] = nameof(OwnerPassword), ["password"] = nameof(OwnerPassword),
             });
