@@ -99,12 +99,29 @@ public static class TestDatabase
             {
                 NpgsqlConnection.ClearAllPools();
                 Templates[demo] = name;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(name);
             }
             return Templates[demo];
         }
         finally
         {
             Gate.Release();
+        }
+    }
+
+    private static void DropTemplate(string name)
+    {
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(Server("postgres"));
+            admin.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            cmd.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // Best effort at exit: a template left behind is harmless and named after its process.
         }
     }
 

@@ -30,7 +30,5 @@ public sealed class LoginThrottle(TimeProvider time)
         failures.AddOrUpdate(key, _ => (1, now), (_, f) => now - f.Since > Window ? (1, now) : (f.Failures + 1, f.Since));
     }
 
-    public void Succeeded(string key) => failures.TryRemove(key, out _);
-
     public static string KeyFor(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
 }

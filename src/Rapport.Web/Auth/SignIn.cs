@@ -16,11 +16,8 @@ public sealed class StaffSignIn(SignInManager<StaffMember> signIn, UserManager<S
 
         signIn.AuthenticationScheme = scheme;
         var result = await signIn.PasswordSignInAsync(email.Trim(), password, persistent, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            throttle.Succeeded(key);
-            return (SignInOutcome.Succeeded, null);
-        }
+        // A success does not clear the address's failures: one valid account must not reopen guessing at others.
+        if (result.Succeeded) return (SignInOutcome.Succeeded, null);
         throttle.Failed(key);
         if (result.IsLockedOut)
         {
