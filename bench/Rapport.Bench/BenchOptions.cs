@@ -1,0 +1,101 @@
+using System.Globalization;
+using Npgsql;
+using Rapport.Core.Data;
+
+namespace Rapport.Bench;
+
+/// <summary>Command-line settings: which databases, how much data, how long and how hard to push.</summary>
+public sealed record BenchOptions
+{
+    public IReadOnlyList<DatabaseProvider> Providers { get; init; } = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+    public int Customers { get; init; } = 100_000;
+    public int Interactions { get; init; } = 1_000_000;
+    /// <summary>Interactions of the one customer whose timeline is read.</summary>
+    public int HeavyTimeline { get; init; } = 5_000;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public int Concurrency { get; init; } = 8;
+    public int Seed { get; init; } = 20261122;
+    public bool Regenerate { get; init; }
+    public bool ShowSql { get; init; }
+    public bool Explain { get; init; }
+    public string DataFolder { get; init; } = DefaultDataFolder();
+    public string PostgresServer { get; init; } =
+        Environment.GetEnvironmentVariable("RAPPORT_BENCH_POSTGRES") ?? "Host=localhost;Username=rapport;Password=rapport";
+    public string PostgresDatabase { get; init; } = "rapport_bench";
+
+    public const string Usage = """
+        Rapport.Bench: generates a large business once, then measures the API over HTTP beside the same queries in plain SQL.
+
+          dotnet run -c Release --project bench/Rapport.Bench -- [options]
+
+          --provider sqlite|postgres|both   databases to measure (both)
+          --customers N                     customers in the generated business (100000)
+          --interactions N                  interactions in all (1000000)
+          --heavy N                         interactions of the customer whose timeline is read (5000)
+          --duration S                      measured seconds per scenario (10)
+          --warmup S                        untimed seconds of each scenario, once all round and again right before it (3)
+          --concurrency N                   concurrent clients (8)
+          --seed N                          random seed of the generated data (20261122)
+          --regenerate                      rebuild the cached database even when it looks right
+          --data DIR                        folder of the SQLite file (bench/data)
+          --postgres CONNSTRING             PostgreSQL server, without database (RAPPORT_BENCH_POSTGRES or localhost, rapport/rapport)
+          --pg-database NAME                PostgreSQL database (rapport_bench)
+          --show-sql                        print the SQL EF Core sends for each scenario
+          --explain                         print the query plans of the plain-SQL scenarios
+        """;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Int() => int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
+            double Seconds() => double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--provider":
+                    var p = Next().ToLowerInvariant();
+                    o = o with { Providers = p == "both" ? [DatabaseProvider.Sqlite, DatabaseProvider.Postgres] : [DatabaseSetup.ParseProvider(p)] };
+                    break;
+                case "--customers": o = o with { Customers = Int() }; break;
+                case "--interactions": o = o with { Interactions = Int() }; break;
+                case "--heavy": o = o with { HeavyTimeline = Int() }; break;
+                case "--duration": o = o with { Duration = TimeSpan.FromSeconds(Seconds()) }; break;
+                case "--warmup": o = o with { Warmup = TimeSpan.FromSeconds(Seconds()) }; break;
+                case "--concurrency": o = o with { Concurrency = Int() }; break;
+                case "--seed": o = o with { Seed = Int() }; break;
+                case "--regenerate": o = o with { Regenerate = true }; break;
+                case "--data": o = o with { DataFolder = Path.GetFullPath(Next()) }; break;
+                case "--postgres": o = o with { PostgresServer = Next() }; break;
+                case "--pg-database": o = o with { PostgresDatabase = Next() }; break;
+                case "--show-sql": o = o with { ShowSql = true }; break;
+                case "--explain": o = o with { Explain = true }; break;
+                case "-h" or "--help": return null;
+                default: throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+        }
+        if (o.Customers < 2) throw new ArgumentException("--customers must be at least 2.");
+        if (o.HeavyTimeline > o.Interactions) throw new ArgumentException("--heavy cannot exceed --interactions.");
+        if (o.Concurrency < 1) throw new ArgumentException("--concurrency must be at least 1.");
+        return o;
+    }
+
+    /// <summary>The name that identifies one generated data set: a cached database is reused only for the same one.</summary>
+    public string DataSetName => $"c{Customers}_i{Interactions}_h{HeavyTimeline}_s{Seed}";
+
+    public string SqlitePath => Path.Combine(DataFolder, $"rapport-bench-{DataSetName}.db");
+
+    public string ConnectionString(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+        ? $"Data Source={SqlitePath}"
+        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = PostgresDatabase }.ConnectionString;
+
+    // bench/data beside this project in the repository, wherever the command is run from.
+    private static string DefaultDataFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Rapport.slnx"))) return Path.Combine(dir.FullName, "bench", "data");
+        return Path.Combine(Path.GetTempPath(), "rapport-bench");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Rapport.Bench;
+
+/// <summary>
+/// The table an entity type maps to in the app's EF Core model, with each column's value read from the entity
+/// and converted as EF Core would (enums as text, UTC times): bulk paths write exactly the rows SaveChanges would.
+/// </summary>
+public sealed class TableMap<T> where T : class
+{
+    public sealed record Column(string Name, Func<T, object?> Read, ValueConverter? Converter, RelationalTypeMapping Mapping, bool Nullable)
+    {
+        public object? ProviderValue(T entity) => Read(entity) is { } v ? Converter is null ? v : Converter.ConvertToProvider(v) : null;
+    }
+
+    public string Table { get; }
+    public IReadOnlyList<Column> Columns { get; }
+
+    public TableMap(IModel model)
+    {
+        var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        Table = entity.GetTableName()!;
+        var table = StoreObjectIdentifier.Table(Table, entity.GetSchema());
+        var columns = new List<Column>();
+        foreach (var p in entity.GetProperties())
+            columns.Add(ColumnOf(p, table, e => p.PropertyInfo!.GetValue(e)));
+        // Owned types stored in the same table (a customer's preferences): their columns, less the shared key.
+        foreach (var nav in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && !n.IsCollection
+                     && n.TargetEntityType.GetTableName() == Table))
+            foreach (var p in nav.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey()))
+                columns.Add(ColumnOf(p, table, e => nav.PropertyInfo!.GetValue(e) is { } owned ? p.PropertyInfo!.GetValue(owned) : null));
+        if (columns.Any(c => c.Read is null)) throw new InvalidOperationException($"{typeof(T).Name} has a property without a CLR member.");
+        Columns = columns;
+    }
+
+    private static Column ColumnOf(IProperty p, StoreObjectIdentifier table, Func<T, object?> read)
+    {
+        if (p.PropertyInfo is null) throw new InvalidOperationException($"{p.DeclaringType.DisplayName()}.{p.Name} is a shadow property; the bench cannot fill it.");
+        var mapping = p.GetRelationalTypeMapping();
+        return new Column(p.GetColumnName(table)!, read, p.GetValueConverter() ?? mapping.Converter, mapping, p.IsNullable);
+    }
+}
+
+/// <summary>Fast inserts of many rows: SQLite through one prepared command per table, PostgreSQL through binary COPY.</summary>
+public static class BulkInsert
+{
+    public static async Task SqliteAsync<T>(SqliteConnection connection, SqliteTransaction tx, TableMap<T> map, IEnumerable<T> rows) where T : class
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"{map.Table}\" ({string.Join(", ", map.Columns.Select(c => $"\"{c.Name}\""))}) " +
+                          $"VALUES ({string.Join(", ", map.Columns.Select((_, i) => $"@p{i}"))})";
+        var parameters = map.Columns.Select((c, i) => (DbParameter)c.Mapping.CreateParameter(cmd, $"@p{i}", null, c.Nullable)).ToArray();
+        cmd.Parameters.AddRange(parameters);
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = map.Columns[i].ProviderValue(row) ?? DBNull.Value;
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
+    public static async Task PostgresAsync<T>(NpgsqlConnection connection, TableMap<T> map, IEnumerable<T> rows) where T : class
+    {
+        var copy = $"COPY \"{map.Table}\" ({string.Join(", ", map.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        await using var writer = await connection.BeginBinaryImportAsync(copy);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync();
+            foreach (var column in map.Columns)
+            {
+                switch (column.ProviderValue(row))
+                {
+                    case null: await writer.WriteNullAsync(); break;
+                    case Guid g: await writer.WriteAsync(g, NpgsqlDbType.Uuid); break;
+                    case string s: await writer.WriteAsync(s, NpgsqlDbType.Varchar); break;
+                    case DateTime d: await writer.WriteAsync(d, NpgsqlDbType.TimestampTz); break;
+                    case bool b: await writer.WriteAsync(b, NpgsqlDbType.Boolean); break;
+                    case int n: await writer.WriteAsync(n, NpgsqlDbType.Integer); break;
+                    case long n: await writer.WriteAsync(n, NpgsqlDbType.Bigint); break;
+                    case decimal m: await writer.WriteAsync(m, NpgsqlDbType.Numeric); break;
+                    case var other: throw new NotSupportedException($"{map.Table}.{column.Name}: no COPY mapping for {other.GetType().Name}.");
+                }
+            }
+        }
+        await writer.CompleteAsync();
+    }
+}
