@@ -59,6 +59,10 @@ internal static class Api
 
     public static bool Has(this JsonElement e, string property) => e.TryGetProperty(property, out _);
 
+    /// <summary>True when the property carries a value (not absent, not null).</summary>
+    public static bool HasValue(this JsonElement e, string property) =>
+        e.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null;
+
     public static List<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray().ToList();
 
     public static string? Next(this JsonElement page) =>

@@ -25,6 +25,7 @@ public sealed class Validator
     public Validator MaxLength(string field, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        else if (value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))) Add(field, "Contains control characters.");
         // Free text must not become a place where card numbers are kept.
         else if (Customers.CardNumber.ContainsCardNumber(value)) Add(field, CardNumberMessage);
         return this;
@@ -43,7 +44,7 @@ public sealed class Validator
     public Validator Phone(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return this;
-        MaxLength(field, value, 40);
+        if (value.Length > Customers.PhoneNumber.MaxLength) return Add(field, $"At most {Customers.PhoneNumber.MaxLength} characters.");
         if (Customers.PhoneNumber.Normalize(value) is null) Add(field, "Not a phone number.");
         return this;
     }

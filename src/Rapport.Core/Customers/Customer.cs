@@ -17,7 +17,9 @@ public sealed class Customer : IBusinessOwned
             field = value;
             // Folding can lengthen a name ("ß" → "ss"); the search column holds as much as a name may.
             var folded = SearchText.Normalize(value);
-            SearchName = folded.Length > CustomerLimits.Name ? folded[..CustomerLimits.Name] : folded;
+            SearchName = folded.Length <= CustomerLimits.Name ? folded
+                // Never cut between the halves of a surrogate pair.
+                : folded[..(char.IsHighSurrogate(folded[CustomerLimits.Name - 1]) ? CustomerLimits.Name - 1 : CustomerLimits.Name)];
         }
     } = "";
 

@@ -59,6 +59,9 @@ public sealed record CustomerInput(
     PreferencesInput? Preferences = null,
     DateTime? CustomerSince = null)
 {
+    /// <summary>No relationship or contact on file predates this.</summary>
+    public static readonly DateTime Earliest = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public void Validate(Validator v, bool creating)
     {
         if (creating || Name is not null) v.Required("name", Name, CustomerLimits.Name);
@@ -70,18 +73,25 @@ public sealed record CustomerInput(
         if (Addresses is { Count: > 10 }) v.Add("addresses", "At most 10 addresses.");
         for (var i = 0; i < (Phones?.Count ?? 0); i++)
         {
+            if (Phones![i] is null) { v.Add($"phones[{i}]", "This entry is empty."); continue; }
             if (string.IsNullOrWhiteSpace(Phones![i].Value)) v.Add($"phones[{i}].value", "This field is required.");
             else v.Phone($"phones[{i}].value", Phones[i].Value);
             v.MaxLength($"phones[{i}].label", Phones[i].Label, 40);
         }
         for (var i = 0; i < (Emails?.Count ?? 0); i++)
         {
+            if (Emails![i] is null) { v.Add($"emails[{i}]", "This entry is empty."); continue; }
             if (string.IsNullOrWhiteSpace(Emails![i].Value)) v.Add($"emails[{i}].value", "This field is required.");
             else v.Email($"emails[{i}].value", Emails[i].Value);
             v.MaxLength($"emails[{i}].label", Emails[i].Label, 40);
         }
-        for (var i = 0; i < (Addresses?.Count ?? 0); i++) Addresses![i].Validate(v, $"addresses[{i}]");
+        for (var i = 0; i < (Addresses?.Count ?? 0); i++)
+        {
+            if (Addresses![i] is null) v.Add($"addresses[{i}]", "This entry is empty.");
+            else Addresses[i].Validate(v, $"addresses[{i}]");
+        }
         Preferences?.Validate(v);
-        if (CustomerSince is { } since && since > DateTime.UtcNow.AddDays(1)) v.Add("customerSince", "Cannot be in the future.");
+        if (CustomerSince is { } since && (since > DateTime.UtcNow.AddDays(1) || since.Year < Earliest.Year))
+            v.Add("customerSince", $"A date between {Earliest.Year} and today.");
     }
 }

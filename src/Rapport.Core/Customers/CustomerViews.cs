@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Rapport.Core.Businesses;
 
 namespace Rapport.Core.Customers;
@@ -11,7 +12,11 @@ public sealed record LoyaltyView(LoyaltyTier Tier, DateTime CustomerSince, int Y
     }
 }
 
-public sealed record CustomerSummary(Guid Id, CustomerKind Kind, string Name, string? Phone, string? Email, LoyaltyView Loyalty);
+public sealed record CustomerSummary(
+    Guid Id, CustomerKind Kind, string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Phone,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Email,
+    LoyaltyView Loyalty);
 
 public sealed record ContactView(Guid Id, string Value, string? Label, bool Primary);
 
@@ -48,8 +53,8 @@ public sealed record CustomerFile(
     Guid Id,
     CustomerKind Kind,
     string Name,
-    string? Phone,
-    string? Email,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Phone,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Email,
     IReadOnlyList<ContactView> Phones,
     IReadOnlyList<ContactView>? Emails,
     IReadOnlyList<CustomerAddressView> Addresses,

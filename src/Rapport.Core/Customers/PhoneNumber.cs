@@ -7,11 +7,13 @@ namespace Rapport.Core.Customers;
 public static class PhoneNumber
 {
     private const string Separators = " .-()/\t";
+    public const int MaxLength = 40;
 
     /// <summary>The E.164 form, or null when the text is not a phone number.</summary>
     public static string? Normalize(string? text, string defaultCallingCode = "1")
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        // Longer text is no phone number (and must not reach the stack buffer below).
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength) return null;
         var s = text.Trim();
         var international = false;
         if (s.StartsWith('+')) { international = true; s = s[1..]; }

@@ -76,6 +76,8 @@ public static class SearchCustomers
         }
         if (text.Contains('@'))
         {
+            // Delivery staff do not see e-mail addresses, so they cannot search by them either.
+            if (actor.Role.SeesOnlyOwnDeliveries()) return customers.Where(_ => false);
             var email = SearchText.EscapeLike(text.ToLowerInvariant()) + "%";
             return await HavingContactAsync(customers,
                 db.ContactPoints.Where(p => p.Kind == ContactKind.Email && EF.Functions.Like(p.Normalized, email, "\\")), ct);

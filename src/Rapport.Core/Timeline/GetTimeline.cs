@@ -15,13 +15,21 @@ public static class GetTimeline
 
     public sealed record Query(Guid CustomerId, int? Limit, string? Before);
 
+    public static async Task<Result<TimelineEntry>> GetEntryAsync(RapportDb db, Actor actor, Guid customerId, Guid id, CancellationToken ct)
+    {
+        if (!await db.VisibleTo(actor).AnyAsync(c => c.Id == customerId, ct)) return Failure.NotFound("Customer");
+        var entry = await db.Interactions.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Id == id && i.CustomerId == customerId && (!i.Internal || actor.Role.SeesInternalNotes()), ct);
+        return entry is null ? Failure.NotFound("Interaction") : TimelineEntry.Of(entry);
+    }
+
     public static async Task<Result<Page<TimelineEntry>>> HandleAsync(RapportDb db, Actor actor, Query query, CancellationToken ct)
     {
         var v = new Validator();
         var limit = query.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit) v.Add("limit", $"Must be between 1 and {MaxLimit}.");
         if (!Cursor.TryDecode(query.Before, out var before)
-            || (before is { } b && !long.TryParse(b.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            || (before is { } b && (!long.TryParse(b.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTime.MaxValue.Ticks)))
             v.Add("before", "Not a cursor returned by this timeline.");
         if (!v.IsValid) return v.ToFailure();
 

@@ -23,7 +23,8 @@ public static class LogInteraction
         if (command.Direction is null) v.Add("direction", "Say whether the customer reached us (inbound) or we reached them (outbound).");
         if (command.Tone is null) v.Add("tone", "Say how it went: positive, neutral or negative.");
         v.Required("summary", command.Summary, InteractionConfiguration.SummaryLength);
-        if (command.OccurredAt is { } at && at.ToUniversalTime() > now.AddMinutes(5)) v.Add("occurredAt", "Cannot be in the future.");
+        if (command.OccurredAt is { } at && (at.ToUniversalTime() > now.AddMinutes(5) || at.Year < CustomerInput.Earliest.Year))
+            v.Add("occurredAt", $"A time between {CustomerInput.Earliest.Year} and now.");
         if (command.Internal == true && !actor.Role.SeesInternalNotes()) v.Add("internal", "Your role cannot write internal notes.");
         if (!v.IsValid) return v.ToFailure();
 

@@ -25,17 +25,20 @@ public static class CustomerEndpoints
         group.MapPost("/{id}/restore", Restore).WithName("RestoreCustomer").WithSummary("Undoes a delete.");
 
         group.MapPost("/{id}/recipients", AddRecipient).WithName("AddRecipient").WithSummary("Adds someone the customer sends to.");
+        group.MapGet("/{id}/recipients/{recipientId}", GetRecipient).WithName("GetRecipient");
         group.MapPatch("/{id}/recipients/{recipientId}", UpdateRecipient).WithName("UpdateRecipient");
         group.MapDelete("/{id}/recipients/{recipientId}", RemoveRecipient).WithName("RemoveRecipient");
 
         group.MapPost("/{id}/stakeholders", AddStakeholder).WithName("AddStakeholder")
             .WithSummary("Adds a person to an organisation's buying committee.");
+        group.MapGet("/{id}/stakeholders/{stakeholderId}", GetStakeholder).WithName("GetStakeholder");
         group.MapPatch("/{id}/stakeholders/{stakeholderId}", UpdateStakeholder).WithName("UpdateStakeholder");
         group.MapDelete("/{id}/stakeholders/{stakeholderId}", RemoveStakeholder).WithName("RemoveStakeholder");
 
         group.MapPost("/{id}/payment-methods", AddPaymentMethod).WithName("AddPaymentMethod")
             .WithSummary("Keeps a card on file as the provider's token, brand, last four and expiry.")
             .WithDescription("Anything that looks like a full card number in any field is refused with 422 and stored nowhere.");
+        group.MapGet("/{id}/payment-methods/{paymentMethodId}", GetPaymentMethod).WithName("GetPaymentMethod");
         group.MapDelete("/{id}/payment-methods/{paymentMethodId}", RemovePaymentMethod).WithName("RemovePaymentMethod");
         return app;
     }
@@ -56,6 +59,28 @@ public static class CustomerEndpoints
         var recipients = await db.VisibleRecipientsAsync(actor, id, ct);
         return TypedResults.Ok(customer.ToFile(actor, time.GetUtcNow().UtcDateTime, recipients));
     }
+
+    // One part of the file, as the file shows it to this actor.
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> Part<T>(
+        Guid id, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct, Func<CustomerFile, T?> pick, string what) where T : class
+    {
+        var customer = await db.FindFileAsync(actor, id, ct);
+        if (customer is null) return ApiResults.NotFound("Customer");
+        var file = customer.ToFile(actor, time.GetUtcNow().UtcDateTime, await db.VisibleRecipientsAsync(actor, id, ct));
+        return pick(file) is { } part ? TypedResults.Ok(part) : ApiResults.NotFound(what);
+    }
+
+    private static Task<Results<Ok<RecipientView>, ProblemHttpResult>> GetRecipient(
+        Guid id, Guid recipientId, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
+        Part(id, db, actor, time, ct, f => f.Recipients.FirstOrDefault(r => r.Id == recipientId), "Recipient");
+
+    private static Task<Results<Ok<StakeholderView>, ProblemHttpResult>> GetStakeholder(
+        Guid id, Guid stakeholderId, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
+        Part(id, db, actor, time, ct, f => f.Stakeholders.FirstOrDefault(s => s.Id == stakeholderId), "Stakeholder");
+
+    private static Task<Results<Ok<PaymentMethodView>, ProblemHttpResult>> GetPaymentMethod(
+        Guid id, Guid paymentMethodId, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
+        Part(id, db, actor, time, ct, f => f.PaymentMethods?.FirstOrDefault(p => p.Id == paymentMethodId), "Payment method");
 
     private static async Task<Results<Ok<CustomerFile>, ProblemHttpResult>> Update(
         Guid id, CustomerInput input, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>

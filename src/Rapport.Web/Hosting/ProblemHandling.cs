@@ -90,7 +90,7 @@ public static class RequestGuard
             {
                 await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
                 {
-                    [field.Length == 0 ? "body" : field] = ["Looks like a card number. Card numbers are never stored: send the payment provider's token."],
+                    [field.Length == 0 ? "body" : field] = [Rapport.Core.Common.Validator.CardNumberMessage],
                 })
                 {
                     Status = StatusCodes.Status422UnprocessableEntity,
@@ -109,7 +109,8 @@ public static class RequestGuard
         {
             case JsonValueKind.Object:
                 foreach (var p in element.EnumerateObject())
-                    if (FindCardNumber(p.Value, path.Length == 0 ? p.Name : $"{path}.{p.Name}") is { } found) return found;
+                    // A password is checked by Identity and stored only as a hash.
+                    if (!p.Name.Equals("password", StringComparison.OrdinalIgnoreCase) && FindCardNumber(p.Value, path.Length == 0 ? p.Name : $"{path}.{p.Name}") is { } found) return found;
                 return null;
             case JsonValueKind.Array:
                 var i = 0;

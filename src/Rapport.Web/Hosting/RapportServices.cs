@@ -43,18 +43,16 @@ public static class RapportServices
                 o.DefaultScheme = "staff";
                 o.DefaultChallengeScheme = "staff";
             })
-            // The API takes bearer tokens, the pages take the cookie.
+            // The API takes bearer tokens only (no cookie, so no cross-site requests); the pages take the cookie.
             .AddPolicyScheme("staff", "Bearer token or cookie", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                http.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
-            o.AccessDeniedPath = "/login";
+            o.AccessDeniedPath = "/denied";
             o.Cookie.Name = "rapport";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
@@ -113,6 +111,13 @@ public static class RapportServices
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
             ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        // htmx would swap the login page into a fragment: send the whole page there instead.
+        if (ctx.Request.Headers.ContainsKey("HX-Request"))
+        {
+            ctx.Response.StatusCode = status;
+            ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
             return Task.CompletedTask;
         }
         ctx.Response.Redirect(ctx.RedirectUri);

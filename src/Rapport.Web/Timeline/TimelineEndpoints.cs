@@ -16,6 +16,8 @@ public static class TimelineEndpoints
         group.MapGet("/timeline", Get).WithName("GetTimeline")
             .WithSummary("Every contact anyone had with the customer, newest first.")
             .WithDescription("`next` is an opaque cursor: pass it as `before` for older entries.");
+        group.MapGet("/interactions/{interactionId}", GetOne).WithName("GetInteraction")
+            .WithSummary("One entry of the timeline.");
         group.MapPost("/interactions", Log).WithName("LogInteraction")
             .WithSummary("Records a contact with the customer and its tone; it lands on top of the timeline.");
         return app;
@@ -27,5 +29,9 @@ public static class TimelineEndpoints
 
     private static async Task<Results<Created<TimelineEntry>, ProblemHttpResult>> Log(
         Guid id, LogInteraction.Command command, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
-        (await LogInteraction.HandleAsync(db, actor, id, command, time, ct)).ToCreated(e => $"/api/customers/{id}/timeline#{e.Id}");
+        (await LogInteraction.HandleAsync(db, actor, id, command, time, ct)).ToCreated(e => $"/api/customers/{id}/interactions/{e.Id}");
+
+    private static async Task<Results<Ok<TimelineEntry>, ProblemHttpResult>> GetOne(
+        Guid id, Guid interactionId, RapportDb db, Actor actor, CancellationToken ct) =>
+        (await GetTimeline.GetEntryAsync(db, actor, id, interactionId, ct)).ToOk();
 }

@@ -80,7 +80,7 @@ public sealed class ManageCustomersTests(RapportApp app) : IClassFixture<Rapport
         var file = await client.GetJsonAsync($"/api/customers/{id}");
         file.Str("name").ShouldBe("Ada Berg");
         file.Str("phone").ShouldBe("(913) 555-0166");
-        file.Has("email").ShouldBeFalse();
+        file.HasValue("email").ShouldBeFalse();
         file.Str("kind").ShouldBe("person");
         file.GetProperty("preferences").Str("likes").ShouldBe("ranunculus");
         file.GetProperty("preferences").Str("notes").ShouldBe("Prefers texts");
@@ -110,7 +110,7 @@ public sealed class ManageCustomersTests(RapportApp app) : IClassFixture<Rapport
         file.Str("phone").ShouldBe("(816) 555-0111");
         file.GetProperty("emails").EnumerateArray().Select(p => p.Str("value")).ShouldBe(["ada@work.example"]);
         file.GetProperty("addresses").EnumerateArray().Select(a => a.GetProperty("address").Str("city")).ShouldBe(["Kansas City"]);
-        (await client.GetJsonAsync("/api/customers?q=816.555.0112")).Items().Single().Id().ShouldBe(id);
+        (await client.GetJsonAsync("/api/customers?q=816.555.0112")).Items().ShouldContain(i => i.Id() == id);
         (await client.GetJsonAsync("/api/customers?q=816.555.0188")).Items().ShouldNotContain(i => i.Id() == id);
     }
 

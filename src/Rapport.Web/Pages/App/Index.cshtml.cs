@@ -7,7 +7,7 @@ using Rapport.Core.Timeline;
 
 namespace Rapport.Web.Pages.App;
 
-public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
+public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Hosting.BusinessTime businessTime) : PageModel
 {
     public Actor Actor => actor;
     public string BusinessName { get; private set; } = "";
@@ -33,8 +33,10 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time) : Pa
         LoyalCount = await customers.CountAsync(c => c.CustomerSince <= loyalSince && c.LastActivityAt >= activeSince, ct);
 
         var weekAgo = now.AddDays(-7);
-        var visibleIds = customers.Select(c => c.Id);
-        var interactions = db.Interactions.Where(i => visibleIds.Contains(i.CustomerId));
+        // Only delivery staff need the visibility subquery; everyone else sees the whole business.
+        var interactions = actor.Role.SeesOnlyOwnDeliveries()
+            ? db.Interactions.Where(i => customers.Select(c => c.Id).Contains(i.CustomerId))
+            : db.Interactions;
         if (!actor.Role.SeesInternalNotes()) interactions = interactions.Where(i => !i.Internal);
         ContactsThisWeek = await interactions.CountAsync(i => i.OccurredAt >= weekAgo, ct);
         NegativeThisWeek = await interactions.CountAsync(i => i.OccurredAt >= weekAgo && i.Tone == Tone.Negative, ct);
@@ -44,8 +46,7 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time) : Pa
 
         if (actor.Role.SeesOnlyOwnDeliveries())
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(business.TimeZone);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+            var today = DateOnly.FromDateTime(businessTime.Local(now));
             var tomorrow = today.AddDays(1);
             var stops = await db.DeliveryStops.Where(s => s.DriverId == actor.StaffId && s.Date >= today && s.Date <= tomorrow)
                 .Join(db.Customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.Date, s.RecipientId, c.Id, c.Name })

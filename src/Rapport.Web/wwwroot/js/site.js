@@ -17,3 +17,25 @@ document.addEventListener("keydown", (e) => {
   else if (i > 0) { e.preventDefault(); rows[i - 1].focus(); }
   else if (i === 0 && search) { e.preventDefault(); search.focus(); }
 });
+// Forms that destroy something ask first; the question comes from data-confirm (text, never script).
+document.addEventListener("submit", (e) => {
+  const form = e.target;
+  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) e.preventDefault();
+}, true);
+// A failed htmx request says so instead of failing silently.
+document.addEventListener("htmx:responseError", (e) => {
+  const status = e.detail.xhr.status;
+  const message = status === 403 ? "Your role cannot do that."
+    : status === 404 ? "That record is gone or not yours to see."
+    : "Something went wrong (" + status + "). Please try again.";
+  const toast = document.getElementById("error-toast");
+  if (!toast || !window.bootstrap) { alert(message); return; }
+  toast.querySelector(".toast-body").textContent = message;
+  bootstrap.Toast.getOrCreateInstance(toast).show();
+});
+document.addEventListener("htmx:sendError", () => {
+  const toast = document.getElementById("error-toast");
+  if (!toast || !window.bootstrap) return;
+  toast.querySelector(".toast-body").textContent = "Rapport could not be reached. Check the connection and try again.";
+  bootstrap.Toast.getOrCreateInstance(toast).show();
+});

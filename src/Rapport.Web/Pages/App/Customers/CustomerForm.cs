@@ -18,12 +18,23 @@ public sealed class CustomerForm
     public string? Notes { get; set; }
     public string? InternalNotes { get; set; }
 
-    public CustomerInput ToInput() => new(
-        Kind, Name ?? "", Phone ?? "", Email ?? "",
-        Addresses: string.IsNullOrWhiteSpace(Line1) && string.IsNullOrWhiteSpace(City) && string.IsNullOrWhiteSpace(PostalCode)
-            ? []
-            : [new AddressInput(null, Line1, null, City, Region, PostalCode, null)],
-        Preferences: new PreferencesInput(StandingBudget ?? 0, Likes ?? "", Notes ?? "", InternalNotes ?? ""));
+    /// <summary>
+    /// The form edits the first address on file; the others, and the first one's fields the form
+    /// does not show (second line, label, country), are kept as they are.
+    /// </summary>
+    public CustomerInput ToInput(IReadOnlyList<CustomerAddress>? onFile = null)
+    {
+        var first = onFile?.FirstOrDefault();
+        var addresses = new List<AddressInput>();
+        if (!string.IsNullOrWhiteSpace(Line1) || !string.IsNullOrWhiteSpace(City) || !string.IsNullOrWhiteSpace(PostalCode))
+            addresses.Add(new AddressInput(first?.Label, Line1, first?.Address.Line2, City, Region, PostalCode, first?.Address.Country));
+        foreach (var a in onFile?.Skip(1) ?? [])
+            addresses.Add(new AddressInput(a.Label, a.Address.Line1, a.Address.Line2, a.Address.City, a.Address.Region, a.Address.PostalCode, a.Address.Country));
+        return new(
+            Kind, Name ?? "", Phone ?? "", Email ?? "",
+            Addresses: addresses,
+            Preferences: new PreferencesInput(StandingBudget ?? 0, Likes ?? "", Notes ?? "", InternalNotes ?? ""));
+    }
 
     public static CustomerForm From(CustomerFile c)
     {

@@ -23,15 +23,18 @@ public sealed class EditCustomerModel(RapportDb db, Actor actor, TimeProvider ti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
-        var result = await UpdateCustomer.HandleAsync(db, actor, Id, Form.ToInput(), time, ct);
-        if (result.Succeeded) return Redirect($"/app/customers/{Id}");
-        switch (result.Failure!.Kind)
+        var found = await db.FindEditableAsync(actor, Id, ct);
+        if (!found.Succeeded) return found.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        // A value that did not bind (e.g. letters for the budget) is reported, never silently cleared.
+        if (!ModelState.IsValid)
         {
-            case FailureKind.Forbidden: return Forbid();
-            case FailureKind.NotFound: return NotFound();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
         }
-        ModelState.AddFailure(result.Failure, CustomerForm.Fields);
+        var onFile = found.Value!.Addresses.OrderBy(a => a.Id).ToList();
+        var result = await UpdateCustomer.HandleAsync(db, actor, Id, Form.ToInput(onFile), time, ct);
+        if (result.Succeeded) return Redirect($"/app/customers/{Id}");
+        ModelState.AddFailure(result.Failure!, CustomerForm.Fields);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

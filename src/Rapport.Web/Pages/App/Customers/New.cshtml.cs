@@ -16,7 +16,12 @@ public sealed class NewCustomerModel(RapportDb db, Actor actor, TimeProvider tim
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
+        if (!actor.Role.CanEditCustomers()) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         var result = await CreateCustomer.HandleAsync(db, actor, Form.ToInput(), time, ct);
         if (result.Succeeded) return Redirect($"/app/customers/{result.Value!.Id}");
         if (result.Failure!.Kind == FailureKind.Forbidden) return Forbid();
