@@ -106,12 +106,10 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
-        var customer = await db.FindFileAsync(actor, id, ct);
         var result = await DeleteCustomer.HandleAsync(db, actor, id, time, ct);
         if (!result.Succeeded) return result.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
-        TempData["Deleted"] = customer!.Name;
-        TempData["DeletedId"] = id.ToString();
-        return Redirect("/app/customers");
+        // The list offers undo for the customer just deleted.
+        return Redirect($"/app/customers?deleted={id}");
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken ct)

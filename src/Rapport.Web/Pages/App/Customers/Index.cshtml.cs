@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
@@ -17,7 +18,21 @@ public sealed class CustomersModel(RapportDb db, Actor actor, TimeProvider time)
 
     public sealed record ResultsView(string? Q, Page<CustomerSummary> Page, bool Appending, string? Error);
 
-    public async Task OnGetAsync(CancellationToken ct) => Results = await SearchAsync(ct);
+    [BindProperty(SupportsGet = true)] public Guid? Deleted { get; set; }
+    public (Guid Id, string Name)? JustDeleted { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Results = await SearchAsync(ct);
+        if (Deleted is { } id && actor.Role.CanEditCustomers())
+        {
+            // Deleted rows are outside the filter; the business is named explicitly.
+            var name = await db.Customers.IgnoreQueryFilters()
+                .Where(c => c.Id == id && c.BusinessId == actor.BusinessId && c.DeletedAt != null)
+                .Select(c => c.Name).FirstOrDefaultAsync(ct);
+            if (name is not null) JustDeleted = (id, name);
+        }
+    }
 
     public async Task<PartialViewResult> OnGetResultsAsync(CancellationToken ct)
     {
