@@ -28,10 +28,10 @@ public static class Report
         w.WriteLine();
         w.WriteLine($"{ProviderName(provider)}: {o.Customers:N0} customers, {o.Interactions:N0} interactions ({o.HeavyTimeline:N0} on the timeline read), " +
                     $"{o.Concurrency} concurrent clients, {o.Duration.TotalSeconds:0} s per scenario after {o.Warmup.TotalSeconds:0} s warm-up; {Machine()}");
-        var header = $"| {"scenario",-33} | {"HTTP p50",8} | {"HTTP p99",8} | {"HTTP req/s",10} | {"SQL p50",7} | {"SQL p99",7} | {"SQL req/s",9} | {"p99 HTTP/SQL",12} | {"CPU (HTTP/SQL)",14} | {"load",9} | target (p99 < {P99TargetMs:0} ms, ≤ {RatioTarget:0}×)";
+        var header = $"| {"scenario",-33} | {"HTTP p50",8} | {"HTTP p99",8} | {"HTTP req/s",10} | {"SQL p50",7} | {"SQL p99",7} | {"SQL req/s",9} | {"p99 HTTP/SQL",12} | {"CPU (HTTP/SQL)",14} | {"load",11} | target (p99 < {P99TargetMs:0} ms, ≤ {RatioTarget:0}×)";
         w.WriteLine(header);
         w.WriteLine("|" + new string('-', 35) + "|" + new string('-', 10) + "|" + new string('-', 10) + "|" + new string('-', 12) + "|"
-                    + new string('-', 9) + "|" + new string('-', 9) + "|" + new string('-', 11) + "|" + new string('-', 14) + "|" + new string('-', 16) + "|" + new string('-', 11) + "|" + new string('-', 28));
+                    + new string('-', 9) + "|" + new string('-', 9) + "|" + new string('-', 11) + "|" + new string('-', 14) + "|" + new string('-', 16) + "|" + new string('-', 13) + "|" + new string('-', 28));
         foreach (var row in rows)
         {
             var h = row.Http;
@@ -40,7 +40,7 @@ public static class Report
             w.WriteLine($"| {row.Scenario,-33} | {Ms(h.P50),8} | {Ms(h.P99),8} | {h.PerSecond,10:N0} | {(s is null ? "" : Ms(s.P50)),7} | " +
                         $"{(s is null ? "" : Ms(s.P99)),7} | {(s is null ? "" : s.PerSecond.ToString("N0", CultureInfo.InvariantCulture)),9} | " +
                         $"{(s is null ? "" : ratio.ToString("0.0", CultureInfo.InvariantCulture) + "×"),12} | " +
-                        $"{Cpu(h) + (s is null ? "" : " / " + Cpu(s)),14} | {Load(h) + (s is null ? "" : " / " + Load(s)),9} | {Verdict(h, s, ratio)}");
+                        $"{Cpu(h) + (s is null ? "" : " / " + Cpu(s)),14} | {Load(h) + (s is null ? "" : " / " + Load(s)),11} | {Verdict(h, s, ratio)}");
         }
         w.WriteLine("Times in milliseconds. HTTP: GET through Kestrel, authentication, the endpoint and EF Core, JSON included. " +
                     "SQL: the same answers by hand-written SQL over ADO.NET in this process, connection from the pool. " +

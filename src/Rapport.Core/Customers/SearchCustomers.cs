@@ -57,9 +57,10 @@ public static class SearchCustomers
         return new Page<CustomerSummary>(items, next);
     }
 
-    // A phone or e-mail matches a handful of contact points: those customers are found first through the contact
-    // index, then paged by name. Asked as one query (EXISTS per customer), SQLite walks every customer of the business
-    // in name order and probes its contacts: over a second at 100,000 customers.
+    // A phone or e-mail matches a handful of contact points: the query starts from them (the contact index) and joins
+    // their customers, then pages those by name. Asked the other way round (customers WHERE EXISTS a contact, or
+    // Id IN (contacts)), SQLite without statistics walks every customer of the business in name order and probes
+    // its contacts: 0.6 to 1.3 s a search at 100,000 customers, 33 ms with IN.
     private static async Task<IQueryable<Customer>> MatchAsync(
         RapportDb db, IQueryable<Customer> customers, string text, Actor actor, CancellationToken ct)
     {
@@ -69,26 +70,23 @@ public static class SearchCustomers
                 .Select(b => b.DefaultCallingCode).FirstAsync(ct);
             var phones = db.ContactPoints.Where(p => p.Kind == ContactKind.Phone);
             if (PhoneNumber.Normalize(text, callingCode) is { } e164)
-                return await HavingContactAsync(customers, phones.Where(p => p.Normalized == e164), ct);
+                return HavingContact(customers, phones.Where(p => p.Normalized == e164));
             // A partial number matches the end of stored numbers: "555-0142".
             var tail = "%" + PhoneNumber.Digits(text);
-            return await HavingContactAsync(customers, phones.Where(p => EF.Functions.Like(p.Normalized, tail)), ct);
+            return HavingContact(customers, phones.Where(p => EF.Functions.Like(p.Normalized, tail)));
         }
         if (text.Contains('@'))
         {
             // Delivery staff do not see e-mail addresses, so they cannot search by them either.
             if (actor.Role.SeesOnlyOwnDeliveries()) return customers.Where(_ => false);
             var email = SearchText.EscapeLike(text.ToLowerInvariant()) + "%";
-            return await HavingContactAsync(customers,
-                db.ContactPoints.Where(p => p.Kind == ContactKind.Email && EF.Functions.Like(p.Normalized, email, "\\")), ct);
+            return HavingContact(customers,
+                db.ContactPoints.Where(p => p.Kind == ContactKind.Email && EF.Functions.Like(p.Normalized, email, "\\")));
         }
         var pattern = "%" + SearchText.EscapeLike(SearchText.Normalize(text)) + "%";
         return customers.Where(c => EF.Functions.Like(c.SearchName, pattern, "\\"));
     }
 
-    private static async Task<IQueryable<Customer>> HavingContactAsync(IQueryable<Customer> customers, IQueryable<ContactPoint> matches, CancellationToken ct)
-    {
-        var ids = await matches.Select(p => p.CustomerId).Distinct().ToListAsync(ct);
-        return customers.Where(c => ids.Contains(c.Id));
-    }
+    private static IQueryable<Customer> HavingContact(IQueryable<Customer> customers, IQueryable<ContactPoint> matches) =>
+        matches.Select(p => p.CustomerId).Distinct().Join(customers, id => id, c => c.Id, (_, c) => c);
 }
