@@ -49,7 +49,11 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
+        {
             // WAL lets readers go on while one request writes; the setting stays with the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // SQLite gathers no statistics by itself; without them it misjudges which index to use.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
+        }
     }
 }
