@@ -19,5 +19,7 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId);
         // The timeline reads newest first, a page at a time.
         b.HasIndex(x => new { x.CustomerId, x.OccurredAt, x.Id }).IsDescending(false, true, true);
+        // The home page reads the business's latest contacts and counts the last week's.
+        b.HasIndex(x => new { x.BusinessId, x.OccurredAt });
     }
 }

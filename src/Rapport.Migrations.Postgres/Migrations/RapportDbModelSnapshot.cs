@@ -617,6 +617,8 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("BusinessId");
 
+                    b.HasIndex("BusinessId", "OccurredAt");
+
                     b.HasIndex("CustomerId", "OccurredAt", "Id")
                         .IsDescending(false, true, true);
 

@@ -608,6 +608,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BusinessId");
 
+                    b.HasIndex("BusinessId", "OccurredAt");
+
                     b.HasIndex("CustomerId", "OccurredAt", "Id")
                         .IsDescending(false, true, true);
 
