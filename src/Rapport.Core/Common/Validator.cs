@@ -44,8 +44,10 @@ public sealed class Validator
     public Validator Phone(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return this;
-        if (value.Length > Customers.PhoneNumber.MaxLength) return Add(field, $"At most {Customers.PhoneNumber.MaxLength} characters.");
-        if (Customers.PhoneNumber.Normalize(value) is null) Add(field, "Not a phone number.");
+        var before = errors.GetValueOrDefault(field)?.Count ?? 0;
+        MaxLength(field, value, Customers.PhoneNumber.MaxLength);
+        if ((errors.GetValueOrDefault(field)?.Count ?? 0) == before && Customers.PhoneNumber.Normalize(value) is null)
+            Add(field, "Not a phone number.");
         return this;
     }
 
