@@ -10,7 +10,6 @@ public static class StaffPermissions
     public static bool SeesInternalNotes(this StaffRole role) => role is not StaffRole.Delivery;
     /// <summary>Delivery staff see only the customers and recipients of their own deliveries.</summary>
     public static bool SeesOnlyOwnDeliveries(this StaffRole role) => role is StaffRole.Delivery;
-    public static bool ManagesStaff(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
 
     public static string Label(this StaffRole role) => role switch
     {

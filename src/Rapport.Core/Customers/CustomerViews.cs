@@ -3,20 +3,11 @@ using Rapport.Core.Businesses;
 
 namespace Rapport.Core.Customers;
 
-public sealed record LoyaltyView(LoyaltyTier Tier, DateTime CustomerSince, int Years, string Label)
-{
-    public static LoyaltyView Of(DateTime since, DateTime? lastActivity, DateTime now)
-    {
-        var l = Loyalty.Assess(since, lastActivity, now);
-        return new(l.Tier, l.CustomerSince, l.Years, l.Label);
-    }
-}
-
 public sealed record CustomerSummary(
     Guid Id, CustomerKind Kind, string Name,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Phone,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Email,
-    LoyaltyView Loyalty);
+    Loyalty Loyalty);
 
 public sealed record ContactView(Guid Id, string Value, string? Label, bool Primary);
 
@@ -62,7 +53,7 @@ public sealed record CustomerFile(
     IReadOnlyList<PaymentMethodView>? PaymentMethods,
     PreferencesView? Preferences,
     IReadOnlyList<StakeholderView> Stakeholders,
-    LoyaltyView Loyalty,
+    Loyalty Loyalty,
     DateTime CreatedAt,
     DateTime UpdatedAt);
 
@@ -91,7 +82,7 @@ public static class CustomerFiles
                     actor.Role.SeesInternalNotes() ? c.Preferences.InternalNotes : null)
                 : null,
             full ? c.Stakeholders.OrderBy(s => s.Role).ThenBy(s => s.Name).Select(StakeholderView.Of).ToList() : [],
-            LoyaltyView.Of(c.CustomerSince, c.LastActivityAt, now),
+            Loyalty.Assess(c.CustomerSince, c.LastActivityAt, now),
             c.CreatedAt, c.UpdatedAt);
     }
 }

@@ -51,7 +51,7 @@ public static class SearchCustomers
 
         var now = time.GetUtcNow().UtcDateTime;
         var items = rows.Take(limit)
-            .Select(r => new CustomerSummary(r.Id, r.Kind, r.Name, r.Phone, r.Email, LoyaltyView.Of(r.CustomerSince, r.LastActivityAt, now)))
+            .Select(r => new CustomerSummary(r.Id, r.Kind, r.Name, r.Phone, r.Email, Loyalty.Assess(r.CustomerSince, r.LastActivityAt, now)))
             .ToList();
         var next = rows.Count > limit ? new Cursor(rows[limit - 1].SearchName, rows[limit - 1].Id).Encode() : null;
         return new Page<CustomerSummary>(items, next);
@@ -66,8 +66,7 @@ public static class SearchCustomers
     {
         if (PhoneNumber.LooksLikePhone(text))
         {
-            var callingCode = await db.Businesses.Where(b => b.Id == actor.BusinessId)
-                .Select(b => b.DefaultCallingCode).FirstAsync(ct);
+            var callingCode = await db.CallingCodeAsync(actor, ct);
             var phones = db.ContactPoints.Where(p => p.Kind == ContactKind.Phone);
             if (PhoneNumber.Normalize(text, callingCode) is { } e164)
                 return HavingContact(customers, phones.Where(p => p.Normalized == e164));

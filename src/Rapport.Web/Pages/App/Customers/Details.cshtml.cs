@@ -77,7 +77,7 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
         {
             Response.Headers["HX-Retarget"] = "#log-errors";
             Response.Headers["HX-Reswap"] = "innerHTML";
-            return Content($"<div class=\"alert alert-danger py-2 mb-2\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(Messages(result.Failure))}</div>", "text/html");
+            return Partial("_LogErrors", Messages(result.Failure));
         }
         ModelState.AddFailure(result.Failure, Prefix("Log", "channel", "direction", "tone", "summary", "internal"));
         return await LoadAsync(id, ct) ? Page() : NotFound();
