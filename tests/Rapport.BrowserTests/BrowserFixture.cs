@@ -54,7 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = isMobile,
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: on two cores, test classes start their apps in parallel and a first sign-in hashes a password
+        // and compiles pages; a slow machine must not read as a broken feature.
+        context.SetDefaultTimeout(30_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 
