@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Rapport.Core.Audit;
 using Rapport.Core.Businesses;
+using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
+using Rapport.Core.Orders;
+using Rapport.Core.Shop;
 using Rapport.Core.Timeline;
 
 namespace Rapport.Core.Data;
@@ -26,6 +29,21 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<DeliveryStop> DeliveryStops => Set<DeliveryStop>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<DeliveryZone> DeliveryZones => Set<DeliveryZone>();
+    public DbSet<WindowTemplate> WindowTemplates => Set<WindowTemplate>();
+    public DbSet<DeliveryWindow> DeliveryWindows => Set<DeliveryWindow>();
+    public DbSet<BlockedDate> BlockedDates => Set<BlockedDate>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<PartnerDay> PartnerDays => Set<PartnerDay>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
+    public DbSet<TurnedAway> TurnedAway => Set<TurnedAway>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OrderNumberBlock> OrderNumberBlocks => Set<OrderNumberBlock>();
+    public DbSet<ShopAccount> ShopAccounts => Set<ShopAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -21,6 +21,8 @@ public sealed class Interaction : IBusinessOwned
     /// <summary>Internal entries are hidden from delivery staff.</summary>
     public bool Internal { get; set; }
     public Guid? StaffId { get; set; }
+    /// <summary>The order this entry is about, when it records an order's step.</summary>
+    public Guid? OrderId { get; set; }
     // Who and in which role at the time of the contact, kept as they were then.
     public string? StaffName { get; set; }
     public StaffRole? StaffRole { get; set; }
