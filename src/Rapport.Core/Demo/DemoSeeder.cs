@@ -311,7 +311,7 @@ public static partial class DemoSeeder
         Order(s, shop, c, firstRecipient, FirstOccasion(s, firstRecipient, firstDay), firstDay, since, until, first: true);
 
         // Recurring occasions drive most of the timeline: the pattern a regular's history really has.
-        var engagement = 0.1 + s.R.Double() * 0.25;
+        var engagement = 0.06 + s.R.Double() * 0.2;
         var occasions = new List<(Occasion What, Recipient For, Func<int, DateOnly> On, double Odds)>();
         foreach (var r in c.Recipients)
         {
@@ -337,7 +337,7 @@ public static partial class DemoSeeder
                 Order(s, shop, c, occasion.For, occasion.What, day, s.During(day.AddDays(-s.R.Int(1, 5))), until);
             }
         }
-        if (s.Chance(0.3)) OneOff(s, shop, c, s.Day(s.Between(since, until)), until);
+        if (s.Chance(0.15)) OneOff(s, shop, c, s.Day(s.Between(since, until)), until);
 
         for (var chatter = s.R.Int(0, 2); chatter > 0; chatter--)
         {
