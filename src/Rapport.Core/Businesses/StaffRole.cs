@@ -10,6 +10,10 @@ public static class StaffPermissions
     public static bool SeesInternalNotes(this StaffRole role) => role is not StaffRole.Delivery;
     /// <summary>Delivery staff see only the customers and recipients of their own deliveries.</summary>
     public static bool SeesOnlyOwnDeliveries(this StaffRole role) => role is StaffRole.Delivery;
+    /// <summary>Everyone but drivers takes orders, on any channel.</summary>
+    public static bool TakesOrders(this StaffRole role) => role is not StaffRole.Delivery;
+    /// <summary>Owners and managers set delivery capacity, windows and partners.</summary>
+    public static bool ManagesDelivery(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
 
     public static string Label(this StaffRole role) => role switch
     {
