@@ -27,26 +27,32 @@ public static class Idempotency
         RapportDb db, WriteGate gate, string caller, string key, string hash, TimeProvider time, CancellationToken ct)
     {
         var started = time.GetUtcNow();
+        var insert = true;
         while (true)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = hash, State = IdempotencyState.Running, CreatedAt = now };
-            using (await gate.EnterAsync(db, ct))
+            if (insert)
             {
-                db.IdempotencyRecords.Add(record);
-                try
+                var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = hash, State = IdempotencyState.Running, CreatedAt = now };
+                using (await gate.EnterAsync(db, ct))
                 {
-                    await db.SaveChangesAsync(ct);
-                    return new Claim(Outcome.Claimed, record);
-                }
-                catch (DbUpdateException)
-                {
-                    db.Entry(record).State = EntityState.Detached;
+                    db.IdempotencyRecords.Add(record);
+                    try
+                    {
+                        await db.SaveChangesAsync(ct);
+                        return new Claim(Outcome.Claimed, record);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        db.Entry(record).State = EntityState.Detached;
+                    }
                 }
             }
 
             var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Caller == caller && r.Key == key, ct);
-            if (existing is null) continue; // the first request failed and let the key go
+            // Gone: the first request ended without an order and let the key go, so try to claim it again.
+            insert = existing is null;
+            if (existing is null) continue;
             if (existing.RequestHash != hash) return new Claim(Outcome.DifferentRequest, existing);
             if (existing.State == IdempotencyState.Completed) return new Claim(Outcome.Replay, existing);
             if (now - existing.CreatedAt > Abandoned)

@@ -30,9 +30,9 @@ public static class PlaceOrder
     public static async Task<Result<Placed>> HandleAsync(
         RapportDb db, Orderer orderer, string? idempotencyKey, Command command, OrderDesk desk, TimeProvider time, CancellationToken ct)
     {
-        var v = new Validator();
-        if (idempotencyKey is not null) v.Required("Idempotency-Key", idempotencyKey, OrderLimits.IdempotencyKey);
-        if (!v.IsValid) return v.ToFailure();
+        // A key is opaque (a UUID may hold a run of digits), so it is only checked for size and printable characters.
+        if (idempotencyKey is not null && (idempotencyKey.Trim().Length is 0 or > OrderLimits.IdempotencyKey || idempotencyKey.Any(char.IsControl)))
+            return Failure.Invalid("Idempotency-Key", $"Between 1 and {OrderLimits.IdempotencyKey} printable characters.");
 
         var found = await orderer.FindCustomerAsync(db, command.CustomerId, ct);
         if (!found.Succeeded) return found.Failure!;

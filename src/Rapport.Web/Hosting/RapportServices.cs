@@ -23,7 +23,7 @@ public static class RapportServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddScoped<Tenant>();
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton(_ => new WriteGate());
         services.AddSingleton<OrderNumbers>();
         services.AddSingleton<OrderDesk>();
         services.AddScoped<BusinessTime>();
