@@ -11,7 +11,7 @@ public static class GetOrder
 {
     public static async Task<Result<OrderView>> HandleAsync(RapportDb db, Actor actor, Guid id, CancellationToken ct)
     {
-        var order = await db.VisibleOrders(actor).AsNoTracking().AsSplitQuery()
+        var order = await db.VisibleOrders(actor).AsNoTracking()
             .Include(o => o.Lines).Include(o => o.History)
             .FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Failure.NotFound("Order");

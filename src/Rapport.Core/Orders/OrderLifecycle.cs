@@ -16,7 +16,7 @@ public static class OrderLifecycle
     {
         if (from == to) return $"The order is already {Label(from)}.";
         if (IsFinal(from)) return $"The order is {Label(from)}, which is final.";
-        if (to == OrderStatus.Placed) return "An order cannot go back to placed.";
+        if (to == OrderStatus.Placed) return "The order cannot go back to placed.";
         if (to == OrderStatus.Cancelled && from == OrderStatus.OutForDelivery)
             return "The order is out for delivery and can no longer be cancelled: mark it delivered or failed.";
         if (to == OrderStatus.OutForDelivery && fulfilment == FulfilmentKind.Pickup)
