@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Rapport.Core.Orders;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
@@ -96,6 +97,31 @@ public sealed class ReadOrdersTests(RapportApp app) : IClassFixture<RapportApp>
     [InlineData("customerId=tom", "customerId")]
     public async Task An_unreadable_filter_is_400_naming_it(string query, string field) =>
         await (await (await app.ClientAsync(Service)).GetAsync($"/api/orders?{query}", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
+
+    [Fact]
+    public async Task The_routes_after_an_order_is_placed_are_in_the_openapi_document_by_name()
+    {
+        var doc = JsonDocument.Parse(await app.CreateApiClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+        var paths = doc.GetProperty("paths");
+
+        foreach (var (path, method, name) in new[]
+                 {
+                     ("/api/orders", "get", "SearchOrders"),
+                     ("/api/orders/{id}", "get", "GetOrder"),
+                     ("/api/orders/{id}/status", "post", "ChangeOrderStatus"),
+                     ("/api/orders/declined", "post", "RecordTurnedAway"),
+                     ("/api/orders/declined/{id}", "get", "GetTurnedAway"),
+                     ("/api/delivery/run-sheet", "get", "GetRunSheet"),
+                     ("/api/delivery/stops/{id}", "put", "AssignStop"),
+                     ("/api/reports/turned-away", "get", "TurnedAwayReport"),
+                     ("/api/reports/on-time", "get", "OnTimeReport"),
+                 })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            operation.Str("operationId").ShouldBe(name);
+            operation.Str("summary").ShouldNotBeNullOrWhiteSpace();
+        }
+    }
 
     [Fact]
     public async Task An_unknown_order_is_404() =>
