@@ -69,9 +69,8 @@ public static class GetRunSheet
         var recipients = await db.Recipients.AsNoTracking().Where(r => recipientIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
 
         var customerIds = stops.Select(s => s.CustomerId).Distinct().ToList();
-        // A customer deleted after ordering still gets the delivery.
-        var customers = await db.Customers.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.BusinessId == db.CurrentBusinessId && customerIds.Contains(c.Id))
+        var customers = await db.Customers.AsNoTracking()
+            .Where(c => customerIds.Contains(c.Id))
             .Select(c => new
             {
                 c.Id, c.Name, c.Preferences.Notes,

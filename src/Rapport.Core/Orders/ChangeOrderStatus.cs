@@ -31,12 +31,11 @@ public static class ChangeOrderStatus
 
         var now = time.GetUtcNow().UtcDateTime;
         var v = new Validator();
-        var to = command.Status ?? order.Status;
-        if (command.Status is null)
+        if (command.Status is not { } wanted)
             v.Add("status", "Say which step: confirmed, inProduction, outForDelivery, delivered, failed or cancelled.");
-        else if (OrderLifecycle.Refusal(order.Status, order.Fulfilment, to) is { } refusal)
+        else if (OrderLifecycle.Refusal(order.Status, order.Fulfilment, wanted) is { } refusal)
             v.Add("status", refusal);
-        if (to == OrderStatus.Failed && string.IsNullOrWhiteSpace(command.Reason))
+        if (command.Status == OrderStatus.Failed && string.IsNullOrWhiteSpace(command.Reason))
             v.Add("reason", "Say why it failed, e.g. nobody home or a wrong address.");
         v.MaxLength("reason", command.Reason, OrderLimits.Reason);
         if (command.At is { } given)
@@ -48,6 +47,7 @@ public static class ChangeOrderStatus
         }
         if (!v.IsValid) return v.ToFailure();
 
+        var to = command.Status!.Value;
         var at = command.At?.ToUniversalTime() ?? now;
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == order.CustomerId, ct);
@@ -77,7 +77,7 @@ public static class ChangeOrderStatus
         });
         if (OrderLifecycle.IsVisibleToCustomer(to))
         {
-            var (channel, tone, summary) = OrderLifecycle.TimelineEntry(
+            var (channel, tone, summary) = OrderLifecycle.ForTimeline(
                 new OrderStep(order.Number, order.Fulfilment, order.RecipientName, order.PromisedFrom, order.PromisedBy, to, at, reason), zone);
             db.Interactions.Add(new Interaction
             {

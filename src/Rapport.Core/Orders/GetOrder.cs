@@ -16,9 +16,7 @@ public static class GetOrder
             .FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Failure.NotFound("Order");
 
-        // A deleted customer's orders stay readable, with the name they were placed under.
-        var customerName = await db.Customers.IgnoreQueryFilters()
-            .Where(c => c.Id == order.CustomerId && c.BusinessId == db.CurrentBusinessId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        var customerName = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         var locationName = order.LocationId is { } locationId
             ? await db.Locations.Where(l => l.Id == locationId).Select(l => l.Name).FirstOrDefaultAsync(ct)
             : null;

@@ -66,8 +66,7 @@ public static class OrderLifecycle
     }
 
     /// <summary>How the step reads on the customer's timeline: the channel, the tone and a sentence.</summary>
-    public static (Channel Channel, Tone Tone, string Summary) TimelineEntry(
-        OrderStep step, TimeZoneInfo zone)
+    public static (Channel Channel, Tone Tone, string Summary) ForTimeline(OrderStep step, TimeZoneInfo zone)
     {
         var who = string.IsNullOrWhiteSpace(step.RecipientName) ? "the recipient" : step.RecipientName;
         var order = $"Order {step.Number}";

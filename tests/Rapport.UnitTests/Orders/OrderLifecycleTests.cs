@@ -96,7 +96,7 @@ public class OrderLifecycleTests
     [Fact]
     public void Delivered_within_the_window_is_positive_and_says_on_time_in_local_time()
     {
-        var (channel, tone, summary) = OrderLifecycle.TimelineEntry(Step(OrderStatus.Delivered, By.AddMinutes(-28)), Chicago);
+        var (channel, tone, summary) = OrderLifecycle.ForTimeline(Step(OrderStatus.Delivered, By.AddMinutes(-28)), Chicago);
 
         channel.ShouldBe(Channel.Delivery);
         tone.ShouldBe(Tone.Positive);
@@ -106,7 +106,7 @@ public class OrderLifecycleTests
     [Fact]
     public void Delivered_after_the_window_is_negative_and_says_how_late()
     {
-        var (_, tone, summary) = OrderLifecycle.TimelineEntry(Step(OrderStatus.Delivered, By.AddMinutes(80)), Chicago);
+        var (_, tone, summary) = OrderLifecycle.ForTimeline(Step(OrderStatus.Delivered, By.AddMinutes(80)), Chicago);
 
         tone.ShouldBe(Tone.Negative);
         summary.ShouldBe("Order 1042 delivered to Maria Lindqvist at 16:20, 1 h 20 min late (promised by 15:00).");
@@ -115,11 +115,11 @@ public class OrderLifecycleTests
     [Fact]
     public void Failed_is_negative_with_its_reason_and_out_for_delivery_is_neutral_with_the_promise()
     {
-        var failed = OrderLifecycle.TimelineEntry(Step(OrderStatus.Failed, By, "nobody home"), Chicago);
+        var failed = OrderLifecycle.ForTimeline(Step(OrderStatus.Failed, By, "nobody home"), Chicago);
         failed.Tone.ShouldBe(Tone.Negative);
         failed.Summary.ShouldBe("Order 1042 could not be delivered to Maria Lindqvist: nobody home.");
 
-        var leaving = OrderLifecycle.TimelineEntry(Step(OrderStatus.OutForDelivery, From), Chicago);
+        var leaving = OrderLifecycle.ForTimeline(Step(OrderStatus.OutForDelivery, From), Chicago);
         leaving.Tone.ShouldBe(Tone.Neutral);
         leaving.Channel.ShouldBe(Channel.Delivery);
         leaving.Summary.ShouldBe("Order 1042 out for delivery to Maria Lindqvist, promised 12:00–15:00.");
@@ -128,12 +128,12 @@ public class OrderLifecycleTests
     [Fact]
     public void Cancelled_is_a_neutral_service_entry_and_a_collected_pickup_a_positive_visit()
     {
-        var cancelled = OrderLifecycle.TimelineEntry(Step(OrderStatus.Cancelled, From, "Customer changed plans"), Chicago);
+        var cancelled = OrderLifecycle.ForTimeline(Step(OrderStatus.Cancelled, From, "Customer changed plans"), Chicago);
         cancelled.Channel.ShouldBe(Channel.Service);
         cancelled.Tone.ShouldBe(Tone.Neutral);
         cancelled.Summary.ShouldBe("Order 1042 cancelled: Customer changed plans.");
 
-        var collected = OrderLifecycle.TimelineEntry(Step(OrderStatus.Delivered, From, kind: FulfilmentKind.Pickup), Chicago);
+        var collected = OrderLifecycle.ForTimeline(Step(OrderStatus.Delivered, From, kind: FulfilmentKind.Pickup), Chicago);
         collected.Channel.ShouldBe(Channel.Visit);
         collected.Tone.ShouldBe(Tone.Positive);
         collected.Summary.ShouldBe("Order 1042 collected at 12:00.");
