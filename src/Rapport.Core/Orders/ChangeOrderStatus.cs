@@ -22,7 +22,7 @@ public static class ChangeOrderStatus
     public sealed record Command(OrderStatus? Status, string? Reason, DateTime? At);
 
     public static async Task<Result<OrderView>> HandleAsync(
-        RapportDb db, Actor actor, Guid id, Command command, TimeProvider time, CancellationToken ct)
+        RapportDb db, Actor actor, Guid id, Command command, WriteGate gate, TimeProvider time, CancellationToken ct)
     {
         var order = await db.VisibleOrders(actor).AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
         if (order is null) return Failure.NotFound("Order");
@@ -53,6 +53,8 @@ public static class ChangeOrderStatus
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == order.CustomerId, ct);
         var zone = await ZoneAsync(db, order, ct);
 
+        // A cancel writes to the window rows that order intake contends for: it queues with the orders.
+        using var entered = await gate.EnterAsync(db, ct);
         // Reads are done: the transaction starts with its first write, so SQLite never has to upgrade a reader.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Conditional on the status read above: of two people moving the same order at once, one wins and the

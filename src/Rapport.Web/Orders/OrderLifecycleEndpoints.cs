@@ -40,8 +40,8 @@ public static class OrderLifecycleEndpoints
         (await GetOrder.HandleAsync(db, actor, id, ct)).ToOk();
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> ChangeStatus(
-        Guid id, ChangeOrderStatus.Command command, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
-        (await ChangeOrderStatus.HandleAsync(db, actor, id, command, time, ct)).ToOk();
+        Guid id, ChangeOrderStatus.Command command, RapportDb db, Actor actor, WriteGate gate, TimeProvider time, CancellationToken ct) =>
+        (await ChangeOrderStatus.HandleAsync(db, actor, id, command, gate, time, ct)).ToOk();
 
     private static async Task<Results<Created<TurnedAwayView>, ProblemHttpResult>> Decline(
         RecordTurnedAway.Command command, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>

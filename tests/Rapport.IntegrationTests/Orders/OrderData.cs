@@ -92,7 +92,7 @@ internal sealed class OrderData(RapportApp app, Guid business)
             var placedAt = DateTime.UtcNow.AddHours(-2);
             var order = new Order
             {
-                Number = (await db.Orders.MaxAsync(o => (long?)o.Number, Ct) ?? 1000) + 1,
+                Number = await NumberAsync(db),
                 CustomerId = customer.Id,
                 RecipientId = customer.RecipientId,
                 RecipientName = customer.RecipientName,
@@ -128,6 +128,15 @@ internal sealed class OrderData(RapportApp app, Guid business)
             await db.SaveChangesAsync(Ct);
             return order;
         });
+
+    // Taken from the business's next block as the app takes its blocks, so an order placed through the API never gets the same number.
+    private async Task<long> NumberAsync(Core.Data.RapportDb db)
+    {
+        var next = await db.OrderNumberBlocks.Where(b => b.BusinessId == business).Select(b => (long?)b.Next).FirstOrDefaultAsync(Ct);
+        if (next is null) return (await db.Orders.MaxAsync(o => (long?)o.Number, Ct) ?? OrderNumbers.First - 1) + 1;
+        await db.OrderNumberBlocks.Where(b => b.BusinessId == business).ExecuteUpdateAsync(s => s.SetProperty(b => b.Next, next.Value + 1), Ct);
+        return next.Value;
+    }
 
     public Task<Order> ReadOrderAsync(Guid id) =>
         DbAsync(db => db.Orders.AsNoTracking().Include(o => o.History).SingleAsync(o => o.Id == id, Ct));

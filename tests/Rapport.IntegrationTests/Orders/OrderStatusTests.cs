@@ -58,6 +58,47 @@ public sealed class OrderStatusTests(RapportApp app) : IClassFixture<RapportApp>
     }
 
     [Fact]
+    public async Task An_order_placed_through_the_api_goes_out_with_its_driver_and_a_cancelled_one_frees_its_window()
+    {
+        var data = await OrderData.ForAsync(app);
+        var service = await app.ClientAsync(Service);
+        var customer = await data.CustomerAsync("Placed Pia");
+        var setup = await app.LocationAsync(data.Business, DeliverySetup.SomeDayAhead(14), (9, 4, 0));
+        async Task<Guid> PlaceAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+            {
+                Content = JsonContent.Create(new
+                {
+                    customerId = customer.Id, address = DeliverySetup.Address(setup.Postcode), budget = 60m, channel = "phone",
+                    fulfilment = new { kind = "window", windowId = setup.Windows[0] },
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return (await (await service.SendAsync(request, Ct)).ShouldBeJsonAsync(HttpStatusCode.Created)).Id();
+        }
+        var kept = await PlaceAsync();
+        var dropped = await PlaceAsync();
+        (await app.WindowAsync(data.Business, setup.Windows[0])).Booked.ShouldBe(2);
+
+        await MovedAsync(service, dropped, new { status = "cancelled" });
+        (await app.WindowAsync(data.Business, setup.Windows[0])).Booked.ShouldBe(1);
+
+        var me = await app.StaffAsync("driver@bloom.example");
+        var stopId = await data.DbAsync(db => db.DeliveryStops.Where(s => s.OrderId == kept).Select(s => s.Id).SingleAsync(Ct));
+        (await (await app.ClientAsync("manager@bloom.example")).PutAsJsonAsync($"/api/delivery/stops/{stopId}", new { driverId = me.Id }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var driver = await app.ClientAsync("driver@bloom.example");
+        await MovedAsync(driver, kept, new { status = "outForDelivery" });
+        var delivered = await MovedAsync(driver, kept, new { status = "delivered" });
+
+        delivered.GetProperty("history").EnumerateArray().Select(h => h.Str("status")).ShouldBe(["placed", "outForDelivery", "delivered"]);
+        delivered.GetProperty("onTime").GetBoolean().ShouldBeTrue();
+        (await data.DbAsync(db => db.Interactions.Where(i => i.OrderId == kept).OrderBy(i => i.OccurredAt).Select(i => i.Tone).ToListAsync(Ct)))
+            .ShouldBe([Core.Timeline.Tone.Positive, Core.Timeline.Tone.Neutral, Core.Timeline.Tone.Positive]);
+    }
+
+    [Fact]
     public async Task Delivered_after_the_promised_window_is_late_and_negative_on_the_timeline()
     {
         var data = await OrderData.ForAsync(app);
