@@ -1,6 +1,9 @@
 using Rapport.Web.Auth;
 using Rapport.Web.Customers;
+using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
+using Rapport.Web.Orders;
+using Rapport.Web.Reports;
 using Rapport.Web.Timeline;
 
 // `--demo` seeds the demo businesses on an empty database.
@@ -40,6 +43,11 @@ app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCustomers();
 app.MapTimeline();
+app.MapOrders();
+app.MapDeliveryWindows();
+app.MapOrderLifecycle();
+app.MapRunSheet();
+app.MapReports();
 app.MapRazorPages();
 app.MapStaticAssets();
 
