@@ -13,8 +13,6 @@ namespace Rapport.Core.Demo;
 // exactly as the orders in them say.
 public static partial class DemoSeeder
 {
-    private const long FirstOrderNumber = 1001;
-
     private enum Outcome { OnTime, Late, Failed }
 
     /// <summary>What an order is for: its lines, the budget when it is designer's choice, and the flowers as the timeline names them.</summary>
@@ -295,7 +293,9 @@ public static partial class DemoSeeder
     private static void Step(Order order, OrderStatus status, DateTime at, StaffMember? by, string? reason = null) =>
         order.History.Add(new OrderStatusChange
         {
-            BusinessId = order.BusinessId, OrderId = order.Id, Status = status, At = at, StaffId = by?.Id, StaffName = by?.DisplayName, Reason = reason,
+            BusinessId = order.BusinessId, OrderId = order.Id, Status = status, At = at, StaffId = by?.Id, Reason = reason,
+            // Placed with nobody of ours involved means placed in the online shop, as order intake records it.
+            StaffName = by?.DisplayName ?? (status == OrderStatus.Placed ? "Customer (shop)" : null),
         });
 
     /// <summary>How a delivery went, as the driver told it on the timeline.</summary>
@@ -363,8 +363,8 @@ public static partial class DemoSeeder
     /// Books the coming days as a busy florist would have them: today's windows well booked (the first
     /// location's last window up to its loyalty reserve), tomorrow's partly, and the coming Valentine's Day
     /// full, the reserve left free for loyal customers except in the evening windows, where they took it too.
-    /// Today's and tomorrow's orders are stops on a run; one of the last run day's was cancelled. Then every window's
-    /// booked count is what its orders say.
+    /// Every order is a stop, on the driver's run today and tomorrow; one of the last run day's was cancelled.
+    /// Then every window's booked count is what its orders say.
     /// </summary>
     private static void BookComingDays(Seeding s, Shop shop, Customer tom)
     {
@@ -442,16 +442,10 @@ public static partial class DemoSeeder
         s.Log(c, order.PlacedAt, via, Direction.Inbound, Tone.Positive, OrderText(s, s.Pick(templates), c, r, occasion, order, basket, window.Date), takenBy, order: order);
 
         var outcome = s.R.WeightedRandom([Outcome.OnTime, Outcome.Late, Outcome.Failed], [0.93f, 0.05f, 0.02f]);
-        var failure = s.Pick(DemoNames.DeliveryFailed);
-        if (Fulfil(s, order, outcome, failure: failure.Reason) is { } done)
-        {
-            var (tone, text) = DeliveryReport(s, outcome, failure.Text);
-            s.Log(c, done, Channel.Delivery, Direction.Outbound, tone, OrderText(s, text, c, r, occasion, order, basket, window.Date), s.Staff[StaffRole.Delivery], order: order);
-        }
-        if (window.Date > s.Today.AddDays(1)) return;
-        // A manager assigns the last stops of a window that has not started yet.
-        var unassigned = window.StartsAt > s.Now && s.Chance(0.15);
-        AddStop(s, order, window, unassigned ? null : s.Staff[StaffRole.Delivery]);
+        Fulfil(s, order, outcome, failure: s.Pick(DemoNames.DeliveryFailed).Reason);
+        // Drivers are on today's and tomorrow's runs; a manager assigns the last stops of a window not started yet.
+        var onRun = window.Date <= s.Today.AddDays(1) && (window.StartsAt <= s.Now || !s.Chance(0.15));
+        AddStop(s, order, window, onRun ? s.Staff[StaffRole.Delivery] : null);
     }
 
     /// <summary>Placed on a day before the window's date (at the latest today), so before its cutoff.</summary>
@@ -468,7 +462,7 @@ public static partial class DemoSeeder
             CustomerId = order.CustomerId, RecipientId = order.RecipientId, Date = window.Date, DriverId = driver?.Id,
         });
 
-    /// <summary>An order the customer called off before its window: it no longer counts against the window and has no stop.</summary>
+    /// <summary>An order the customer called off before its window: it no longer counts against the window.</summary>
     private static void Cancelled(Seeding s, Shop shop, Customer c, Recipient r, DeliveryWindow window)
     {
         var service = s.Staff[StaffRole.Service];
@@ -480,12 +474,32 @@ public static partial class DemoSeeder
             OrderText(s, s.Pick(DemoNames.PhoneOrderPositive), c, r, occasion, order, basket, window.Date), service, order: order);
         var halfway = order.PlacedAt + (s.Now - order.PlacedAt) / 2;
         var cancelledAt = halfway < window.StartsAt.AddHours(-2) ? halfway : window.StartsAt.AddHours(-2);
-        Step(order, OrderStatus.Cancelled, cancelledAt, service, "Plans changed: the party moved to next month");
+        Step(order, OrderStatus.Cancelled, cancelledAt, service, "the party moved to next month, refunded in full");
         order.Status = OrderStatus.Cancelled;
         order.UpdatedAt = cancelledAt;
-        s.Log(c, cancelledAt, Channel.Phone, Direction.Inbound, Tone.Neutral,
-            $"Called to cancel the order for {r.Name} ({window.Date.ToString("ddd MMM d", CultureInfo.InvariantCulture)}): the party moved to next month. Refunded in full.",
-            service, order: order);
+        // The stop stays, as cancelling leaves it; the run sheet leaves cancelled orders out.
+        AddStop(s, order, window, null);
+    }
+
+    /// <summary>
+    /// The steps the customer hears about after an order in the coming days' windows was placed, on the
+    /// timeline as the app writes them when staff or the driver record them. Needs the orders' numbers.
+    /// </summary>
+    private static void LogComingSteps(Seeding s)
+    {
+        var coming = s.Windows.Select(w => w.Id).ToHashSet();
+        var customers = s.Customers.ToDictionary(c => c.Id);
+        var staff = s.Staff.Values.ToDictionary(m => m.Id);
+        foreach (var order in s.Orders.Where(o => o.WindowId is { } id && coming.Contains(id)))
+        {
+            foreach (var step in order.History.Where(h => OrderLifecycle.IsVisibleToCustomer(h.Status)))
+            {
+                var (channel, tone, summary) = OrderLifecycle.ForTimeline(new OrderStep(order.Number, order.Fulfilment, order.RecipientName,
+                    order.PromisedFrom, order.PromisedBy, step.Status, step.At, step.Reason), s.Zone);
+                s.Log(customers[order.CustomerId], step.At, channel, Direction.Outbound, tone, summary,
+                    step.StaffId is { } id ? staff[id] : null, order: order);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- turned away, partner days, numbers
@@ -525,10 +539,10 @@ public static partial class DemoSeeder
             BusinessId = s.Business.Id, PartnerId = shop.Partner.Id, Date = d.Key, Capacity = shop.Partner.DailyCapacity, Booked = d.Value,
         }));
 
-    /// <summary>Numbers in the order the orders were placed, from 1001; the business's next number follows the last.</summary>
+    /// <summary>Numbers in the order the orders were placed; the business's next number follows the last.</summary>
     private static void NumberOrders(Seeding s)
     {
-        var number = FirstOrderNumber;
+        var number = OrderNumbers.First;
         foreach (var order in s.Orders.OrderBy(o => o.PlacedAt)) order.Number = number++;
     }
 }
