@@ -333,13 +333,15 @@ public static partial class DemoSeeder
     // ---------------------------------------------------------------- the coming days
 
     /// <summary>
-    /// The concrete windows of today and tomorrow, made from the weekly templates (none on a Sunday), and of
-    /// the coming Valentine's Day, set by hand with more windows and more room.
+    /// The concrete windows of the coming weeks, as looking at the calendar makes them from the weekly templates
+    /// (none on a Sunday), and of the coming Valentine's Day, set by hand with more windows and more room. Made
+    /// here, a burst of orders does not race to make them.
     /// </summary>
     private static void MakeComingWindows(Seeding s, Shop shop)
     {
         var valentines = ComingValentines(s);
-        foreach (var date in new[] { s.Today, s.Today.AddDays(1), valentines }.Distinct())
+        var weeks = Enumerable.Range(0, DeliveryCalendar.MaxDays).Select(s.Today.AddDays);
+        foreach (var date in weeks.Append(valentines).Distinct())
         {
             foreach (var (location, seed) in shop.Sites)
             {
@@ -361,7 +363,7 @@ public static partial class DemoSeeder
 
     /// <summary>
     /// Books the coming days as a busy florist would have them: today's windows well booked (the first
-    /// location's last window up to its loyalty reserve), tomorrow's partly, and the coming Valentine's Day
+    /// location's last window up to its loyalty reserve), tomorrow's partly, the weeks after not yet, and the coming Valentine's Day
     /// full, the reserve left free for loyal customers except in the evening windows, where they took it too.
     /// Every order is a stop, on the driver's run today and tomorrow; one of the last run day's was cancelled.
     /// Then every window's booked count is what its orders say.
@@ -374,7 +376,8 @@ public static partial class DemoSeeder
         var regulars = s.Customers.Where(c => c != tom && c.LastActivityAt > s.Now.AddDays(-365))
             .SelectMany(c => c.Recipients.Where(r => r.Address is not null).Select(r => (Customer: c, Recipient: r)))
             .ToList();
-        foreach (var day in s.Windows.GroupBy(w => w.Date))
+        var busy = new[] { s.Today, s.Today.AddDays(1), valentines };
+        foreach (var day in s.Windows.Where(w => busy.Contains(w.Date)).GroupBy(w => w.Date))
         {
             var date = day.Key;
             // Valentine's orders go to partners first; nobody sends the same person two deliveries a day.
