@@ -2,7 +2,7 @@ namespace Rapport.Core.Businesses;
 
 public enum StaffRole { Owner, Manager, Sales, Service, Delivery }
 
-/// <summary>What each role may do with customers; one place so pages and the API agree.</summary>
+/// <summary>What each role may do; one place so pages and the API agree.</summary>
 public static class StaffPermissions
 {
     public static bool CanEditCustomers(this StaffRole role) => role is not StaffRole.Delivery;
@@ -10,6 +10,10 @@ public static class StaffPermissions
     public static bool SeesInternalNotes(this StaffRole role) => role is not StaffRole.Delivery;
     /// <summary>Delivery staff see only the customers and recipients of their own deliveries.</summary>
     public static bool SeesOnlyOwnDeliveries(this StaffRole role) => role is StaffRole.Delivery;
+    /// <summary>Owners and managers keep the products and prices; everyone else only reads them.</summary>
+    public static bool ManagesCatalog(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
+    /// <summary>Owners and managers set up locations, zones, windows, capacity and partners.</summary>
+    public static bool ManagesDelivery(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
 
     public static string Label(this StaffRole role) => role switch
     {

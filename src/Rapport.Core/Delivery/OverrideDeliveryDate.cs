@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Audit;
+using Rapport.Core.Businesses;
+using Rapport.Core.Common;
+using Rapport.Core.Data;
+
+namespace Rapport.Core.Delivery;
+
+/// <summary>A change to one window on one date; a null field is left as it is.</summary>
+public sealed record DateWindowChange(int? Capacity = null, int? LoyaltyReserve = null);
+
+/// <summary>An extra window on one date, e.g. an evening run on Feb 14.</summary>
+public sealed record DateWindowInput(TimeOnly? Start = null, TimeOnly? End = null, int? Capacity = null, int? LoyaltyReserve = null);
+
+/// <summary>A location's windows on one date, and whether the date is closed.</summary>
+public sealed record DeliveryDateView(
+    Guid LocationId, string LocationName, DateOnly Date, bool LocationActive,
+    IReadOnlyList<BlockedDateView> Blocks, IReadOnlyList<DateWindowView> Windows);
+
+/// <summary>
+/// A manager sets the windows of one date apart from the weekly pattern (Feb 14 gets more drivers):
+/// more or less capacity and reserve in a window, or an extra window. Capacity never goes below what is
+/// already booked; that is checked in the same statement that changes it, so a booking made meanwhile counts.
+/// </summary>
+public static class OverrideDeliveryDate
+{
+    public static async Task<Result<DeliveryDateView>> GetAsync(
+        RapportDb db, Actor actor, Guid locationId, DateOnly date, CancellationToken ct)
+    {
+        var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
+        if (location is null) return Failure.NotFound("Location");
+        if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
+        // Makes the date's windows from the weekly pattern if nobody has looked at it yet.
+        await DeliveryCalendar.WindowsAsync(db, date, date, locationId, ct);
+        var windows = await db.DeliveryWindows.AsNoTracking()
+            .Where(w => w.LocationId == locationId && w.Date == date).OrderBy(w => w.Start).ToListAsync(ct);
+        var blocks = await db.BlockedDates.AsNoTracking()
+            .Where(b => b.Date == date && (b.LocationId == null || b.LocationId == locationId)).ToListAsync(ct);
+        return new DeliveryDateView(location.Id, location.Name, date, location.Active,
+            blocks.Select(BlockedDateView.Of).ToList(), windows.Select(DateWindowView.Of).ToList());
+    }
+
+    public static async Task<Result<DateWindowView>> ChangeWindowAsync(
+        RapportDb db, Actor actor, Guid windowId, DateWindowChange change, TimeProvider time, CancellationToken ct)
+    {
+        var window = await db.DeliveryWindows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == windowId, ct);
+        if (window is null) return Failure.NotFound("Delivery window");
+        if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
+
+        var capacity = change.Capacity ?? window.Capacity;
+        // Lowering the capacity under the reserve takes the reserve down with it, unless a reserve is given.
+        var reserve = change.LoyaltyReserve ?? Math.Min(window.LoyaltyReserve, capacity);
+        var v = new Validator();
+        if (window.EndsAt <= time.GetUtcNow().UtcDateTime) v.Add("capacity", "This window is over; it can no longer change.");
+        v.Count("capacity", capacity, DeliveryLimits.MaxCapacity);
+        if (reserve < 0 || reserve > capacity) v.Add("loyaltyReserve", "Between 0 and the capacity.");
+        if (!v.IsValid) return v.ToFailure();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.DeliveryWindows
+            .Where(w => w.Id == windowId && w.Booked <= capacity)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.Capacity, capacity)
+                .SetProperty(w => w.LoyaltyReserve, reserve)
+                .SetProperty(w => w.IsOverride, true), ct);
+        if (changed == 0)
+        {
+            var booked = await db.DeliveryWindows.Where(w => w.Id == windowId).Select(w => (int?)w.Booked).FirstOrDefaultAsync(ct);
+            if (booked is null) return Failure.NotFound("Delivery window");
+            return Failure.Invalid("capacity",
+                $"{booked} {(booked == 1 ? "delivery is" : "deliveries are")} already booked in this window; the capacity cannot go below that.");
+        }
+        db.Audit(actor, nameof(DeliveryWindow), windowId, "overridden",
+            new { window.Date, window.Start, window.End, window.Capacity, window.LoyaltyReserve },
+            new { window.Date, window.Start, window.End, Capacity = capacity, LoyaltyReserve = reserve });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var now = await db.DeliveryWindows.AsNoTracking().FirstAsync(w => w.Id == windowId, ct);
+        return DateWindowView.Of(now);
+    }
+
+    public static async Task<Result<DateWindowView>> AddWindowAsync(
+        RapportDb db, Actor actor, Guid locationId, DateOnly date, DateWindowInput input, TimeProvider time, CancellationToken ct)
+    {
+        var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
+        if (location is null) return Failure.NotFound("Location");
+        if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
+        var v = new Validator();
+        if (input.Start is null) v.Add("start", "This field is required.");
+        if (input.End is null) v.Add("end", "This field is required.");
+        if (input.Capacity is null) v.Add("capacity", "This field is required.");
+        if (!location.Active) v.Add("locationId", "This location is not taking deliveries; make it active first.");
+        var zone = LocalClock.Zone(location.TimeZone);
+        if (date < LocalClock.Today(time.GetUtcNow().UtcDateTime, zone)) v.Add("date", "This date has passed.");
+        if (!v.IsValid) return v.ToFailure();
+
+        if (await db.BlockedDates.AnyAsync(b => b.Date == date && (b.LocationId == null || b.LocationId == locationId), ct))
+            return Failure.Invalid("date", "This date is blocked; unblock it before adding a window.");
+        // The weekly windows are made first, or the extra window would stand in for them all.
+        await DeliveryCalendar.WindowsAsync(db, date, date, locationId, ct);
+        var sameDay = await db.DeliveryWindows.AsNoTracking()
+            .Where(w => w.LocationId == locationId && w.Date == date).Select(w => new { w.Start, w.End }).ToListAsync(ct);
+        var reserve = input.LoyaltyReserve ?? 0;
+        v.Window(input.Start!.Value, input.End!.Value, input.Capacity!.Value, reserve, sameDay.Select(w => (w.Start, w.End)));
+        if (!v.IsValid) return v.ToFailure();
+
+        var window = DeliveryCalendar.Make(location, zone, date, input.Start.Value, input.End.Value, input.Capacity.Value, reserve);
+        window.IsOverride = true;
+        db.DeliveryWindows.Add(window);
+        db.Audit(actor, nameof(DeliveryWindow), window.Id, "added", null,
+            new { location = location.Name, window.Date, window.Start, window.End, window.Capacity, window.LoyaltyReserve });
+        if (await db.SaveUniqueAsync("start", "Another window starts at that time on this date.", ct) is { } taken) return taken;
+        return DateWindowView.Of(window);
+    }
+}
