@@ -1,5 +1,7 @@
 using Rapport.Web.Auth;
+using Rapport.Web.Catalog;
 using Rapport.Web.Customers;
+using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
 using Rapport.Web.Timeline;
 
@@ -40,6 +42,8 @@ app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCustomers();
 app.MapTimeline();
+app.MapCatalog();
+app.MapDeliverySetup();
 app.MapRazorPages();
 app.MapStaticAssets();
 

@@ -78,7 +78,7 @@ public sealed record ProductView(
     string? Description, string? PictureUrl, bool Active, DateTime UpdatedAt)
 {
     public static ProductView Of(Product p) =>
-        new(p.Id, p.Name, p.Category, p.Price, p.IsDesignersChoice, p.MinimumBudget, p.Description, p.PictureUrl, p.Active, p.UpdatedAt);
+        new(p.Id, p.Name, p.Category, Amounts.Cents(p.Price), p.IsDesignersChoice, Amounts.Cents(p.MinimumBudget), p.Description, p.PictureUrl, p.Active, p.UpdatedAt);
 
     /// <summary>What the product costs in words: "$85.00", or "Designer's choice from $60.00".</summary>
     public string PriceLabel(string currencySymbol = "$") => IsDesignersChoice

@@ -15,6 +15,11 @@ public static class Amounts
         return v;
     }
 
+    /// <summary>An amount with exactly two decimals, so that it reads the same ("99.00") whichever database it came from.</summary>
+    public static decimal Cents(decimal amount) => decimal.Round(amount, 2) + 0.00m;
+
+    public static decimal? Cents(decimal? amount) => amount is { } a ? Cents(a) : null;
+
     /// <summary>A whole number of deliveries or orders, from zero up to <paramref name="max"/>.</summary>
     public static Validator Count(this Validator v, string field, int? value, int max)
     {

@@ -1,3 +1,4 @@
+using Rapport.Core.Common;
 using Rapport.Core.Customers;
 
 namespace Rapport.Core.Delivery;
@@ -18,7 +19,7 @@ public sealed record LocationView(
 
 public sealed record DeliveryZoneView(Guid Id, string PostalCode, decimal Fee)
 {
-    public static DeliveryZoneView Of(DeliveryZone z) => new(z.Id, z.PostalCode, z.Fee);
+    public static DeliveryZoneView Of(DeliveryZone z) => new(z.Id, z.PostalCode, Amounts.Cents(z.Fee));
 }
 
 public sealed record WeeklyWindowView(Guid Id, DayOfWeek Weekday, TimeOnly Start, TimeOnly End, int Capacity, int LoyaltyReserve)
@@ -35,7 +36,7 @@ public sealed record BlockedDateView(Guid Id, Guid? LocationId, DateOnly Date, s
 public sealed record PartnerView(
     Guid Id, string Name, string? ContactName, string? Phone, string? Email, int DailyCapacity, decimal Fee, bool Active)
 {
-    public static PartnerView Of(Partner p) => new(p.Id, p.Name, p.ContactName, p.Phone, p.Email, p.DailyCapacity, p.Fee, p.Active);
+    public static PartnerView Of(Partner p) => new(p.Id, p.Name, p.ContactName, p.Phone, p.Email, p.DailyCapacity, Amounts.Cents(p.Fee), p.Active);
 }
 
 /// <summary>One window on one date, as a manager sees it when overriding the date.</summary>

@@ -40,11 +40,14 @@ public static class OverrideDeliveryDate
             blocks.Select(BlockedDateView.Of).ToList(), windows.Select(DateWindowView.Of).ToList());
     }
 
+    /// <param name="at">When given, the window must be of this location and date (as its address says).</param>
     public static async Task<Result<DateWindowView>> ChangeWindowAsync(
-        RapportDb db, Actor actor, Guid windowId, DateWindowChange change, TimeProvider time, CancellationToken ct)
+        RapportDb db, Actor actor, Guid windowId, DateWindowChange change, TimeProvider time, CancellationToken ct,
+        (Guid LocationId, DateOnly Date)? at = null)
     {
         var window = await db.DeliveryWindows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == windowId, ct);
-        if (window is null) return Failure.NotFound("Delivery window");
+        if (window is null || (at is { } place && (window.LocationId != place.LocationId || window.Date != place.Date)))
+            return Failure.NotFound("Delivery window");
         if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
 
         var capacity = change.Capacity ?? window.Capacity;
