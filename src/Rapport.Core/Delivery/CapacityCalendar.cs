@@ -64,8 +64,8 @@ public static class CapacityCalendar
                 .ToList();
             var capacity = dayWindows.Where(w => !Closed(w.LocationId)).Sum(w => w.Capacity);
             var booked = dayWindows.Sum(w => w.Booked);
-            var allClosed = locations.Keys.All(Closed);
-            days.Add(new CalendarDay(date, dayWindows, blocks, capacity, booked, allClosed ? FillLevel.Closed : FillOf(booked, capacity)));
+            // A day with nothing left to offer is closed, not a peak, even with bookings from before it closed.
+            days.Add(new CalendarDay(date, dayWindows, blocks, capacity, booked, capacity == 0 ? FillLevel.Closed : FillOf(booked, capacity)));
         }
         return days;
     }

@@ -61,6 +61,17 @@ public class CapacityCalendarTests
     }
 
     [Fact]
+    public void A_day_whose_only_delivering_location_is_closed_is_closed_even_with_bookings()
+    {
+        var windows = new[] { Window(Downtown, Feb14, 9, 10, 7) };
+        var blocked = new[] { new BlockedDate { Date = Feb14, LocationId = Downtown } };
+
+        var day = CapacityCalendar.Build(Feb14, Feb14, Locations, windows, blocked).Single();
+
+        (day.Booked, day.Capacity, day.Fill).ShouldBe((7, 0, FillLevel.Closed));
+    }
+
+    [Fact]
     public void A_day_the_whole_business_is_closed_is_closed()
     {
         var blocked = new[] { new BlockedDate { Date = Feb14, Reason = "Family wedding" } };
