@@ -49,6 +49,8 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
     {
         if (!TryDate(date)) return NotFound();
         var form = $"block-{location?.ToString() ?? "all"}";
+        // A location that did not bind must not close the whole business instead.
+        if (Unbound() is { } unbound) return await AfterAsync(unbound, form, "", () => LoadAsync(ct));
         var result = await ManageBlockedDates.BlockAsync(db, Actor, new(Date, location, reason), time, ct);
         return await AfterAsync(result.Failure, form, Back(), () => LoadAsync(ct));
     }
