@@ -3,6 +3,8 @@ using Rapport.Web.Catalog;
 using Rapport.Web.Customers;
 using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
+using Rapport.Web.Orders;
+using Rapport.Web.Reports;
 using Rapport.Web.Timeline;
 
 // `--demo` seeds the demo businesses on an empty database.
@@ -44,6 +46,11 @@ app.MapCustomers();
 app.MapTimeline();
 app.MapCatalog();
 app.MapDeliverySetup();
+app.MapOrders();
+app.MapDeliveryWindows();
+app.MapOrderLifecycle();
+app.MapRunSheet();
+app.MapReports();
 app.MapRazorPages();
 app.MapStaticAssets();
 

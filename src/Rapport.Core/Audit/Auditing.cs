@@ -10,11 +10,15 @@ public static class Auditing
 
     /// <summary>Adds an audit row to the same unit of work as the change it records.</summary>
     public static void Audit(this RapportDb db, Actor actor, string entity, Guid entityId, string action, object? before, object? after) =>
+        db.Audit(actor.StaffId, actor.Name, entity, entityId, action, before, after);
+
+    /// <summary>For changes made by someone who is not staff, e.g. a customer in the shop.</summary>
+    public static void Audit(this RapportDb db, Guid? actorId, string actorName, string entity, Guid entityId, string action, object? before, object? after) =>
         db.AuditEntries.Add(new AuditEntry
         {
-            BusinessId = actor.BusinessId,
-            ActorId = actor.StaffId,
-            ActorName = actor.Name,
+            BusinessId = db.CurrentBusinessId,
+            ActorId = actorId,
+            ActorName = actorName,
             Entity = entity,
             EntityId = entityId,
             Action = action,

@@ -1,10 +1,15 @@
 namespace Rapport.Core.Common;
 
-public enum FailureKind { NotFound, Forbidden, Invalid }
+public enum FailureKind { NotFound, Forbidden, Invalid, Conflict }
 
 /// <summary>Why a use case did not do what was asked; the web layer turns it into problem details.</summary>
 public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>More members of the problem, e.g. the alternatives offered when a window is full.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
+    public static Failure Conflict(string title, IReadOnlyDictionary<string, object?>? extensions = null) =>
+        new(FailureKind.Conflict, title) { Extensions = extensions };
     public static Failure NotFound(string what) => new(FailureKind.NotFound, $"{what} not found.");
     public static Failure Forbidden(string why) => new(FailureKind.Forbidden, why);
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>

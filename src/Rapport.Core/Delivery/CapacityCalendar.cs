@@ -74,7 +74,7 @@ public static class CapacityCalendar
         RapportDb db, Actor actor, DateOnly? from, DateOnly? to, Guid? locationId, TimeProvider time, CancellationToken ct)
     {
         if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
-        var start = from ?? await db.BusinessTodayAsync(actor, time, ct);
+        var start = from ?? await db.BusinessTodayAsync(time, ct);
         var end = to ?? start.AddDays(DefaultDays - 1);
         var v = new Validator();
         if (end < start) v.Add("to", "Must not be before the first day.");

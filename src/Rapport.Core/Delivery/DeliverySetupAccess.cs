@@ -16,12 +16,8 @@ public static class DeliverySetupAccess
         db.Locations.Include(l => l.Zones).Include(l => l.WeeklyWindows).FirstOrDefaultAsync(l => l.Id == id, ct);
 
     /// <summary>Today's date where the business is, for refusing changes to days gone by.</summary>
-    public static async Task<DateOnly> BusinessTodayAsync(this RapportDb db, Actor actor, TimeProvider time, CancellationToken ct)
-    {
-        // Businesses are not under the tenancy filter: the actor's business is named.
-        var zone = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.TimeZone).FirstOrDefaultAsync(ct);
-        return LocalClock.Today(time.GetUtcNow().UtcDateTime, LocalClock.Zone(zone ?? "UTC"));
-    }
+    public static async Task<DateOnly> BusinessTodayAsync(this RapportDb db, TimeProvider time, CancellationToken ct) =>
+        LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
 
     /// <summary>
     /// Saves, answering a unique index that another request beat us to as a field error instead of a 500.

@@ -38,12 +38,3 @@ public sealed record PartnerView(
 {
     public static PartnerView Of(Partner p) => new(p.Id, p.Name, p.ContactName, p.Phone, p.Email, p.DailyCapacity, Amounts.Cents(p.Fee), p.Active);
 }
-
-/// <summary>One window on one date, as a manager sees it when overriding the date.</summary>
-public sealed record DateWindowView(
-    Guid Id, Guid LocationId, DateOnly Date, TimeOnly Start, TimeOnly End, int Capacity, int Booked, int LoyaltyReserve,
-    DateTime Cutoff, bool IsOverride)
-{
-    public static DateWindowView Of(DeliveryWindow w) =>
-        new(w.Id, w.LocationId, w.Date, w.Start, w.End, w.Capacity, w.Booked, w.LoyaltyReserve, w.Cutoff, w.IsOverride);
-}

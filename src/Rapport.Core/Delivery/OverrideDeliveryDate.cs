@@ -6,21 +6,18 @@ using Rapport.Core.Data;
 
 namespace Rapport.Core.Delivery;
 
-/// <summary>A change to one window on one date; a null field is left as it is.</summary>
-public sealed record DateWindowChange(int? Capacity = null, int? LoyaltyReserve = null);
-
 /// <summary>An extra window on one date, e.g. an evening run on Feb 14.</summary>
 public sealed record DateWindowInput(TimeOnly? Start = null, TimeOnly? End = null, int? Capacity = null, int? LoyaltyReserve = null);
 
 /// <summary>A location's windows on one date, and whether the date is closed.</summary>
 public sealed record DeliveryDateView(
     Guid LocationId, string LocationName, DateOnly Date, bool LocationActive,
-    IReadOnlyList<BlockedDateView> Blocks, IReadOnlyList<DateWindowView> Windows);
+    IReadOnlyList<BlockedDateView> Blocks, IReadOnlyList<WindowView> Windows);
 
 /// <summary>
-/// A manager sets the windows of one date apart from the weekly pattern (Feb 14 gets more drivers):
-/// more or less capacity and reserve in a window, or an extra window. Capacity never goes below what is
-/// already booked; that is checked in the same statement that changes it, so a booking made meanwhile counts.
+/// A manager sets the windows of one date apart from the weekly pattern (Feb 14 gets more drivers): sees
+/// the date's windows, adds an extra one. A window's capacity and reserve change through
+/// <see cref="ChangeWindowCapacity"/>, which never lets the capacity fall below what is booked.
 /// </summary>
 public static class OverrideDeliveryDate
 {
@@ -37,53 +34,10 @@ public static class OverrideDeliveryDate
         var blocks = await db.BlockedDates.AsNoTracking()
             .Where(b => b.Date == date && (b.LocationId == null || b.LocationId == locationId)).ToListAsync(ct);
         return new DeliveryDateView(location.Id, location.Name, date, location.Active,
-            blocks.Select(BlockedDateView.Of).ToList(), windows.Select(DateWindowView.Of).ToList());
+            blocks.Select(BlockedDateView.Of).ToList(), windows.Select(WindowView.Of).ToList());
     }
 
-    /// <param name="at">When given, the window must be of this location and date (as its address says).</param>
-    public static async Task<Result<DateWindowView>> ChangeWindowAsync(
-        RapportDb db, Actor actor, Guid windowId, DateWindowChange change, TimeProvider time, CancellationToken ct,
-        (Guid LocationId, DateOnly Date)? at = null)
-    {
-        var window = await db.DeliveryWindows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == windowId, ct);
-        if (window is null || (at is { } place && (window.LocationId != place.LocationId || window.Date != place.Date)))
-            return Failure.NotFound("Delivery window");
-        if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
-
-        var capacity = change.Capacity ?? window.Capacity;
-        // Lowering the capacity under the reserve takes the reserve down with it, unless a reserve is given.
-        var reserve = change.LoyaltyReserve ?? Math.Min(window.LoyaltyReserve, capacity);
-        var v = new Validator();
-        if (window.EndsAt <= time.GetUtcNow().UtcDateTime) v.Add("capacity", "This window is over; it can no longer change.");
-        v.Count("capacity", capacity, DeliveryLimits.MaxCapacity);
-        if (reserve < 0 || reserve > capacity) v.Add("loyaltyReserve", "Between 0 and the capacity.");
-        if (!v.IsValid) return v.ToFailure();
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.DeliveryWindows
-            .Where(w => w.Id == windowId && w.Booked <= capacity)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(w => w.Capacity, capacity)
-                .SetProperty(w => w.LoyaltyReserve, reserve)
-                .SetProperty(w => w.IsOverride, true), ct);
-        if (changed == 0)
-        {
-            var booked = await db.DeliveryWindows.Where(w => w.Id == windowId).Select(w => (int?)w.Booked).FirstOrDefaultAsync(ct);
-            if (booked is null) return Failure.NotFound("Delivery window");
-            return Failure.Invalid("capacity",
-                $"{booked} {(booked == 1 ? "delivery is" : "deliveries are")} already booked in this window; the capacity cannot go below that.");
-        }
-        db.Audit(actor, nameof(DeliveryWindow), windowId, "overridden",
-            new { window.Date, window.Start, window.End, window.Capacity, window.LoyaltyReserve },
-            new { window.Date, window.Start, window.End, Capacity = capacity, LoyaltyReserve = reserve });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
-        var now = await db.DeliveryWindows.AsNoTracking().FirstAsync(w => w.Id == windowId, ct);
-        return DateWindowView.Of(now);
-    }
-
-    public static async Task<Result<DateWindowView>> AddWindowAsync(
+    public static async Task<Result<WindowView>> AddWindowAsync(
         RapportDb db, Actor actor, Guid locationId, DateOnly date, DateWindowInput input, TimeProvider time, CancellationToken ct)
     {
         var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
@@ -114,6 +68,6 @@ public static class OverrideDeliveryDate
         db.Audit(actor, nameof(DeliveryWindow), window.Id, "added", null,
             new { location = location.Name, window.Date, window.Start, window.End, window.Capacity, window.LoyaltyReserve });
         if (await db.SaveUniqueAsync("start", "Another window starts at that time on this date.", ct) is { } taken) return taken;
-        return DateWindowView.Of(window);
+        return WindowView.Of(window);
     }
 }

@@ -42,10 +42,8 @@ public static class DeliverySetupEndpoints
         locations.MapGet("/{id}/dates/{date}", GetDate).WithName("GetDeliveryDate")
             .WithSummary("A location's windows on one date (made from the weekly windows if nobody has looked yet), and whether it is blocked (owner, manager).");
         locations.MapPost("/{id}/dates/{date}/windows", AddDateWindow).WithName("AddDateWindow")
-            .WithSummary("Adds an extra window on one date only, e.g. an evening run on Feb 14 (owner, manager).");
-        locations.MapPatch("/{id}/dates/{date}/windows/{windowId}", ChangeDateWindow).WithName("ChangeDateWindow")
-            .WithSummary("Changes the capacity or loyalty reserve of one window on one date (owner, manager).")
-            .WithDescription("Capacity may not go below what is already booked: 422 naming `capacity`.");
+            .WithSummary("Adds an extra window on one date only, e.g. an evening run on Feb 14 (owner, manager).")
+            .WithDescription("A window's capacity and loyalty reserve on its date change with PUT /api/delivery/windows/{id}.");
 
         var blocked = app.MapGroup("/api/blocked-dates").WithTags("Delivery set-up").RequireAuthorization(Policies.Staff);
         blocked.MapGet("/", ListBlockedDates).WithName("ListBlockedDates")
@@ -126,13 +124,9 @@ public static class DeliverySetupEndpoints
         Guid id, DateOnly date, RapportDb db, Actor actor, CancellationToken ct) =>
         (await OverrideDeliveryDate.GetAsync(db, actor, id, date, ct)).ToOk();
 
-    private static async Task<Results<Created<DateWindowView>, ProblemHttpResult>> AddDateWindow(
+    private static async Task<Results<Created<WindowView>, ProblemHttpResult>> AddDateWindow(
         Guid id, DateOnly date, DateWindowInput input, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
         (await OverrideDeliveryDate.AddWindowAsync(db, actor, id, date, input, time, ct)).ToCreated(_ => $"/api/locations/{id}/dates/{date:yyyy-MM-dd}");
-
-    private static async Task<Results<Ok<DateWindowView>, ProblemHttpResult>> ChangeDateWindow(
-        Guid id, DateOnly date, Guid windowId, DateWindowChange change, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
-        (await OverrideDeliveryDate.ChangeWindowAsync(db, actor, windowId, change, time, ct, at: (id, date))).ToOk();
 
     private static async Task<Results<Ok<IReadOnlyList<BlockedDateView>>, ProblemHttpResult>> ListBlockedDates(
         DateOnly? from, DateOnly? to, Guid? locationId, RapportDb db, CancellationToken ct) =>

@@ -10,6 +10,8 @@ public static class ApiResults
     {
         FailureKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: failure.Title),
         FailureKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: failure.Title),
+        FailureKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: failure.Title,
+            extensions: failure.Extensions?.ToDictionary(e => e.Key, e => e.Value)),
         _ => TypedResults.Problem(new HttpValidationProblemDetails(
             failure.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]>())
         {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
+using Rapport.Core.Orders;
 using Rapport.Web.Auth;
 
 namespace Rapport.Web.Hosting;
@@ -22,6 +23,9 @@ public static class RapportServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddScoped<Tenant>();
+        services.AddSingleton(_ => new WriteGate());
+        services.AddSingleton<OrderNumbers>();
+        services.AddSingleton<OrderDesk>();
         services.AddScoped<BusinessTime>();
         services.AddDbContext<RapportDb>((sp, o) =>
         {

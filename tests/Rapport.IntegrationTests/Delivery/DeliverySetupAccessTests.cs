@@ -38,7 +38,7 @@ public sealed class DeliverySetupAccessTests(RapportApp app) : IClassFixture<Rap
         (HttpMethod.Patch, $"/api/locations/{s.Location}/weekly-windows/{s.WeeklyWindow}", new { capacity = 0 }),
         (HttpMethod.Delete, $"/api/locations/{s.Location}/weekly-windows/{s.WeeklyWindow}", null),
         (HttpMethod.Post, $"/api/locations/{s.Location}/dates/{s.Date.Iso()}/windows", new { start = "18:00", end = "20:00", capacity = 1 }),
-        (HttpMethod.Patch, $"/api/locations/{s.Location}/dates/{s.Date.Iso()}/windows/{s.Window}", new { capacity = 0 }),
+        (HttpMethod.Put, $"/api/delivery/windows/{s.Window}", new { capacity = 0 }),
         (HttpMethod.Delete, $"/api/blocked-dates/{s.Blocked}", null),
         (HttpMethod.Patch, $"/api/partners/{s.Partner}", new { active = false }),
     ];

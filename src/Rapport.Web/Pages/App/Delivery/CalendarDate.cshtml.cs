@@ -31,8 +31,7 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
         if (!TryDate(date)) return NotFound();
         var form = $"window-{windowId}";
         if (Unbound() is { } unbound) return await AfterAsync(unbound, form, "", () => LoadAsync(ct));
-        // An emptied capacity is refused rather than left as it was.
-        var result = await OverrideDeliveryDate.ChangeWindowAsync(db, Actor, windowId, new(capacity ?? -1, loyaltyReserve ?? 0), time, ct, at: (location, Date));
+        var result = await ChangeWindowCapacity.HandleAsync(db, Actor, windowId, new(capacity, loyaltyReserve), ct);
         return await AfterAsync(result.Failure, form, Back($"location-{location}"), () => LoadAsync(ct));
     }
 
@@ -71,7 +70,7 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Today = await db.BusinessTodayAsync(Actor, time, ct);
+        Today = await db.BusinessTodayAsync(time, ct);
         var ids = await db.Locations.AsNoTracking().Where(l => l.Active && (LocationId == null || l.Id == LocationId))
             .OrderBy(l => l.Name).Select(l => l.Id).ToListAsync(ct);
         if (LocationId is not null && ids.Count == 0) return false;
