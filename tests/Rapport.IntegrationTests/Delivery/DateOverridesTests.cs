@@ -132,4 +132,17 @@ public sealed class DateOverridesTests(RapportApp app) : IClassFixture<RapportAp
         moved.Str("start").ShouldBe("09:00:00");
         moved.GetProperty("cutoff").GetDateTime().ShouldBe(new DateTime(date.Year, 7, 15, 13, 0, 0, DateTimeKind.Utc)); // 09:00 EDT
     }
+
+    [Theory]
+    [InlineData("14-02-2027")]
+    [InlineData("2027-02-30")]
+    public async Task A_date_that_is_not_a_date_is_400_naming_it(string date)
+    {
+        var owner = await app.ClientAsync("owner@bloom.example");
+        var location = (await owner.CreateLocationAsync("Calendar Reader")).Id();
+
+        await (await owner.GetAsync($"/api/locations/{location}/dates/{date}", Ct)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "date");
+        await (await owner.PostAsJsonAsync($"/api/locations/{location}/dates/{date}/windows", new { start = "17:00", end = "19:00", capacity = 3 }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "date");
+    }
 }

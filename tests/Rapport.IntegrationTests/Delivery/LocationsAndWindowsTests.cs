@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
@@ -176,5 +177,31 @@ public sealed class LocationsAndWindowsTests(RapportApp app) : IClassFixture<Rap
         await (await manager.PostAsJsonAsync("/api/partners", new { name = "Paid To Take", dailyCapacity = 3, fee = -2m }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "fee");
         await (await manager.PostAsJsonAsync("/api/partners", new { dailyCapacity = 3 }, Ct)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "name");
+    }
+
+    [Fact]
+    public async Task The_catalogue_and_set_up_routes_are_in_the_openapi_document_by_name()
+    {
+        var doc = JsonDocument.Parse(await (await app.CreateApiClient().GetAsync("/openapi/v1.json", Ct)).Content.ReadAsStringAsync(Ct)).RootElement;
+        var paths = doc.GetProperty("paths");
+
+        foreach (var (path, method, name) in new[]
+                 {
+                     ("/api/products", "get", "SearchProducts"), ("/api/products", "post", "CreateProduct"),
+                     ("/api/products/{id}", "get", "GetProduct"), ("/api/products/{id}", "patch", "UpdateProduct"),
+                     ("/api/locations", "get", "ListLocations"), ("/api/locations", "post", "CreateLocation"),
+                     ("/api/locations/{id}", "get", "GetLocation"), ("/api/locations/{id}", "patch", "UpdateLocation"),
+                     ("/api/locations/{id}/zones", "post", "AddDeliveryZone"), ("/api/locations/{id}/zones/{zoneId}", "patch", "UpdateDeliveryZone"),
+                     ("/api/locations/{id}/weekly-windows", "post", "AddWeeklyWindow"),
+                     ("/api/locations/{id}/weekly-windows/{windowId}", "delete", "RemoveWeeklyWindow"),
+                     ("/api/locations/{id}/dates/{date}", "get", "GetDeliveryDate"), ("/api/locations/{id}/dates/{date}/windows", "post", "AddDateWindow"),
+                     ("/api/blocked-dates", "post", "BlockDate"), ("/api/blocked-dates/{id}", "delete", "UnblockDate"),
+                     ("/api/partners", "post", "AddPartner"), ("/api/partners/{id}", "patch", "UpdatePartner"),
+                 })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            operation.Str("operationId").ShouldBe(name);
+            operation.Str("summary").ShouldNotBeNullOrWhiteSpace($"{method} {path} has no summary");
+        }
     }
 }
