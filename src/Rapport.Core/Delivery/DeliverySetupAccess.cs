@@ -29,7 +29,7 @@ public static class DeliverySetupAccess
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return Failure.Invalid(field, message);

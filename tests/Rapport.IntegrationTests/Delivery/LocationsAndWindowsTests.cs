@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Data;
+using Rapport.Core.Delivery;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
 
@@ -111,6 +113,26 @@ public sealed class LocationsAndWindowsTests(RapportApp app) : IClassFixture<Rap
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "postalCode");
 
         (await owner.GetJsonAsync($"/api/locations/{id}/zones")).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_postcode_saved_twice_past_the_check_is_seen_as_a_unique_violation_on_either_database()
+    {
+        // The use cases check first; the unique index settles a race between two saves, and that is a 422, not a 500.
+        var owner = await app.ClientAsync("owner@bloom.example");
+        var location = (await owner.CreateLocationAsync("Race Shop")).Id();
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+
+        var unique = await app.WithDbAsync(bloom, async db =>
+        {
+            db.DeliveryZones.Add(new DeliveryZone { LocationId = location, PostalCode = "64111", Fee = 1m });
+            db.DeliveryZones.Add(new DeliveryZone { LocationId = location, PostalCode = "64111", Fee = 2m });
+            try { await db.SaveChangesAsync(Ct); return false; }
+            catch (DbUpdateException e) { return e.IsUniqueViolation(); }
+        });
+
+        unique.ShouldBeTrue();
+        (await owner.GetJsonAsync($"/api/locations/{location}/zones")).GetArrayLength().ShouldBe(0);
     }
 
     [Theory]
