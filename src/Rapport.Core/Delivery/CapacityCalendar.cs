@@ -86,7 +86,9 @@ public static class CapacityCalendar
         if (locationId is { } only && active.All(l => l.Id != only)) return Failure.NotFound("Location");
         var shown = active.Where(l => locationId is null || l.Id == locationId).ToDictionary(l => l.Id, l => l.Name);
 
-        await DeliveryCalendar.WindowsAsync(db, start, end, locationId, ct);
+        // Days gone by show what was made for them; only coming days are made from the weekly windows.
+        var today = await db.BusinessTodayAsync(time, ct);
+        if (end >= today) await DeliveryCalendar.WindowsAsync(db, start < today ? today : start, end, locationId, ct);
         var ids = shown.Keys.ToList();
         // Read again whole: the maker leaves out blocked days, whose bookings the calendar still shows.
         var windows = await db.DeliveryWindows.AsNoTracking()

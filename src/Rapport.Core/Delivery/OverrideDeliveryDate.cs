@@ -22,13 +22,14 @@ public sealed record DeliveryDateView(
 public static class OverrideDeliveryDate
 {
     public static async Task<Result<DeliveryDateView>> GetAsync(
-        RapportDb db, Actor actor, Guid locationId, DateOnly date, CancellationToken ct)
+        RapportDb db, Actor actor, Guid locationId, DateOnly date, TimeProvider time, CancellationToken ct)
     {
         var location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(l => l.Id == locationId, ct);
         if (location is null) return Failure.NotFound("Location");
         if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
-        // Makes the date's windows from the weekly pattern if nobody has looked at it yet.
-        await DeliveryCalendar.WindowsAsync(db, date, date, locationId, ct);
+        // A coming date nobody has looked at yet gets its windows from the weekly pattern; a past one shows what it had.
+        if (date >= LocalClock.Today(time.GetUtcNow().UtcDateTime, LocalClock.Zone(location.TimeZone)))
+            await DeliveryCalendar.WindowsAsync(db, date, date, locationId, ct);
         var windows = await db.DeliveryWindows.AsNoTracking()
             .Where(w => w.LocationId == locationId && w.Date == date).OrderBy(w => w.Start).ToListAsync(ct);
         var blocks = await db.BlockedDates.AsNoTracking()

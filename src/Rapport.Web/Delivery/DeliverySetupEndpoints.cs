@@ -121,8 +121,8 @@ public static class DeliverySetupEndpoints
         (await ManageWeeklyWindows.RemoveAsync(db, actor, id, windowId, ct)).ToNoContent();
 
     private static async Task<Results<Ok<DeliveryDateView>, ProblemHttpResult>> GetDate(
-        Guid id, DateOnly date, RapportDb db, Actor actor, CancellationToken ct) =>
-        (await OverrideDeliveryDate.GetAsync(db, actor, id, date, ct)).ToOk();
+        Guid id, DateOnly date, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
+        (await OverrideDeliveryDate.GetAsync(db, actor, id, date, time, ct)).ToOk();
 
     private static async Task<Results<Created<WindowView>, ProblemHttpResult>> AddDateWindow(
         Guid id, DateOnly date, DateWindowInput input, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>

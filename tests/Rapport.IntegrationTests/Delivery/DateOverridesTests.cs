@@ -145,4 +145,20 @@ public sealed class DateOverridesTests(RapportApp app) : IClassFixture<RapportAp
         await (await owner.PostAsJsonAsync($"/api/locations/{location}/dates/{date}/windows", new { start = "17:00", end = "19:00", capacity = 3 }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "date");
     }
+
+    [Fact]
+    public async Task Looking_at_a_past_date_makes_no_windows_for_it()
+    {
+        var owner = await app.ClientAsync("owner@bloom.example");
+        var location = (await owner.CreateLocationAsync("Hindsight Shop")).Id();
+        var past = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-9);
+        await owner.AddWeeklyWindowAsync(location, past, "09:00", "12:00", 8);
+
+        (await owner.GetJsonAsync($"/api/locations/{location}/dates/{past.Iso()}")).Windows().ShouldBeEmpty();
+
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        (await app.WithDbAsync(bloom, db => db.DeliveryWindows.CountAsync(w => w.LocationId == location, Ct))).ShouldBe(0);
+        await (await owner.PostAsJsonAsync($"/api/locations/{location}/dates/{past.Iso()}/windows", new { start = "13:00", end = "15:00", capacity = 3 }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "date");
+    }
 }

@@ -77,7 +77,7 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
         var days = new List<DeliveryDateView>();
         foreach (var id in ids)
         {
-            var day = await OverrideDeliveryDate.GetAsync(db, Actor, id, Date, ct);
+            var day = await OverrideDeliveryDate.GetAsync(db, Actor, id, Date, time, ct);
             if (day.Succeeded) days.Add(day.Value!);
         }
         Locations = days;
