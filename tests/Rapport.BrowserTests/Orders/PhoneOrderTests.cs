@@ -78,6 +78,7 @@ public sealed partial class PhoneOrderTests(BrowserRapportApp app, BrowserFixtur
         var tom = new CustomerPage(Page);
         await tom.GotoAsync(placed.CustomerId);
         await Expect(tom.EntrySummary(tom.FirstEntry)).ToContainTextAsync($"Order {number} placed");
+        await Expect(Page.Locator("[data-testid=new-order]")).ToHaveAttributeAsync("href", $"/app/orders/new?customerId={placed.CustomerId}");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     public const int RecentOrders = 5;
 
     private Customer? caller;
+    private IReadOnlyList<OrderDraft.PastOrder> past = [];
     private DateOnly today;
 
     public Actor Actor => actor;
@@ -93,7 +94,6 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
             ["fulfilment.locationId"] = "Form.Choice",
             ["fulfilment.date"] = "Form.Date",
             ["date"] = "Form.Date",
-            ["windowId"] = "Form.Choice",
             ["reason"] = "Form.DeclineReason",
             ["customerId"] = "",
             ["Idempotency-Key"] = "",
@@ -131,7 +131,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     {
         if (!actor.Role.TakesOrders()) return Forbid();
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
-        var draft = await DraftAsync(id, ct);
+        var draft = Draft();
         Form.RecipientId = draft.RecipientId;
         Form.CardMessage = draft.CardMessage ?? Form.CardMessage;
         ModelState.Clear();
@@ -171,7 +171,6 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
             case FailureKind.Conflict when failure.Extensions?.GetValueOrDefault("alternatives") is IReadOnlyList<OrderOptions.Option> alternatives:
                 Conflict = new ConflictView(failure.Title, alternatives,
                     failure.Extensions.GetValueOrDefault("script") as IReadOnlyList<string> ?? []);
-                Form.Alternative = null;
                 return await ShowAsync(StatusCodes.Status409Conflict, ct);
             default:
                 ModelState.AddFailure(failure, OrderForm.Fields);
@@ -213,7 +212,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     private async Task<bool> StartAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return false;
-        var draft = await DraftAsync(id, ct);
+        var draft = Draft();
         Form = new OrderForm
         {
             CustomerId = id,
@@ -229,7 +228,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         return true;
     }
 
-    /// <summary>The caller's file, latest orders and cards; false when this staff member cannot see them.</summary>
+    /// <summary>The caller's file, past orders and cards; false when this staff member cannot see them.</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var customer = await db.FindFileAsync(actor, id, ct);
@@ -242,6 +241,12 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         Cards = customer.PaymentMethods.Where(p => OrderDraft.IsValid(p, today))
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(PaymentMethodView.Of).ToList();
 
+        past = await db.Orders.AsNoTracking().Where(o => o.CustomerId == id)
+            .OrderByDescending(o => o.PlacedAt).Take(OrderDraft.History)
+            .Select(o => new OrderDraft.PastOrder(o.PlacedAt, o.FulfilmentDate, o.RecipientId, o.Occasion, o.CardMessage))
+            .ToListAsync(ct);
+        Occasions = past.Where(o => !string.IsNullOrWhiteSpace(o.Occasion)).Select(o => o.Occasion!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var recent = await db.Orders.AsNoTracking().Include(o => o.Lines)
             .Where(o => o.CustomerId == id).OrderByDescending(o => o.PlacedAt).Take(RecentOrders).ToListAsync(ct);
         Orders = recent.Select(o => new PastOrderRow(o.Number, o.FulfilmentDate, o.Occasion, o.RecipientName, PlaceOrder.Describe(o), o.Total, o.Status)).ToList();
@@ -249,16 +254,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         return true;
     }
 
-    private async Task<OrderDraft> DraftAsync(Guid id, CancellationToken ct)
-    {
-        var past = await db.Orders.AsNoTracking().Where(o => o.CustomerId == id)
-            .OrderByDescending(o => o.PlacedAt).Take(OrderDraft.History)
-            .Select(o => new OrderDraft.PastOrder(o.PlacedAt, o.FulfilmentDate, o.RecipientId, o.Occasion, o.CardMessage))
-            .ToListAsync(ct);
-        Occasions = past.Where(o => !string.IsNullOrWhiteSpace(o.Occasion)).Select(o => o.Occasion!.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return OrderDraft.For(caller!, past, Form.Occasion, today);
-    }
+    private OrderDraft Draft() => OrderDraft.For(caller!, past, Form.Occasion, today);
 
     /// <summary>The date's windows and options; <paramref name="keep"/> stays chosen while it is still offered, else the earliest is.</summary>
     private async Task LoadMenuAsync(string? keep, CancellationToken ct)
