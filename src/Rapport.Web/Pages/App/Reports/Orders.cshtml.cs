@@ -62,15 +62,15 @@ public sealed class OrderReportsModel(RapportDb db, Actor actor, TimeProvider ti
         TurnedAway!.Days.Select(d => Day(d.Date)).ToList(),
         [new ChartSeries("Turned away", TurnedAway.Days.Select(d => (double)d.Count).ToList(), "#dc3545")], Percent: false));
 
-    public string OnTimeByDayChart() => Json(new Chart(
+    public string PunctualityByDayChart() => Json(new Chart(
         OnTime!.Days.Select(d => Day(d.Date)).ToList(),
         [new ChartSeries("On time", OnTime.Days.Select(d => d.Rate * 100).ToList(), "#198754")], Percent: true));
 
-    public string OnTimeByLocationChart() => Json(new Chart(
+    public string PunctualityByLocationChart() => Json(new Chart(
         OnTime!.Locations.Select(l => l.Name ?? "Removed location").ToList(),
         [new ChartSeries("On time", OnTime.Locations.Select(l => l.Rate * 100).ToList(), "#1f4e5f")], Percent: true, Horizontal: true));
 
-    public string OnTimeByDriverChart() => Json(new Chart(
+    public string PunctualityByDriverChart() => Json(new Chart(
         OnTime!.Drivers.Select(d => d.Name ?? "Former driver").ToList(),
         [new ChartSeries("On time", OnTime.Drivers.Select(d => d.Rate * 100).ToList(), "#2d6cdf")], Percent: true, Horizontal: true));
 
