@@ -44,7 +44,7 @@ public sealed record BenchOptions
 
           dotnet run -c Release --project bench/Rapport.Bench -- [options]
 
-          --scenario customers|rush|all     customers: the customer page at scale; rush: Valentine's Day orders (customers)
+          --scenario customers|rush|all     the customer page at scale, the Valentine's Day rush of orders, or both (customers)
           --provider sqlite|postgres|both   databases to measure (both)
           --customers N                     customers in the generated business (100000)
           --interactions N                  interactions in all (1000000)
