@@ -3,6 +3,7 @@ using Rapport.Web.Customers;
 using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
 using Rapport.Web.Orders;
+using Rapport.Web.Payments.TestProvider;
 using Rapport.Web.Timeline;
 
 // `--demo` seeds the demo businesses on an empty database.
@@ -44,6 +45,7 @@ app.MapCustomers();
 app.MapTimeline();
 app.MapOrders();
 app.MapDeliveryWindows();
+app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();
 
