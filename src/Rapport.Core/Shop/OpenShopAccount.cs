@@ -26,16 +26,17 @@ public static class OpenShopAccount
     public static async Task<Result<ShopCustomer>> HandleAsync(
         RapportDb db, IPasswordHasher<ShopAccount> hasher, Command command, TimeProvider time, CancellationToken ct)
     {
+        // Pasted addresses often carry a space at either end.
+        var email = command.Email?.Trim();
         var v = new Validator();
-        if (string.IsNullOrWhiteSpace(command.Email)) v.Add("email", "This field is required.");
+        if (string.IsNullOrEmpty(email)) v.Add("email", "This field is required.");
         // The same rules as a name and an e-mail on any customer's file.
-        new CustomerInput(Kind: CustomerKind.Person, Name: command.Name, Email: command.Email).Validate(v, creating: true);
+        new CustomerInput(Kind: CustomerKind.Person, Name: command.Name, Email: email).Validate(v, creating: true);
         if (command.Password is null || command.Password.Length < MinPasswordLength) v.Add("password", $"At least {MinPasswordLength} characters.");
         else if (command.Password.Length > MaxPasswordLength) v.Add("password", $"At most {MaxPasswordLength} characters.");
         if (!v.IsValid) return v.ToFailure();
 
-        var email = command.Email!.Trim();
-        var normalized = Normalize(email);
+        var normalized = Normalize(email!);
         if (await db.ShopAccounts.AnyAsync(a => a.NormalizedEmail == normalized, ct)) return Failure.Invalid("email", Taken);
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -45,7 +46,7 @@ public static class OpenShopAccount
         var customer = new Customer { Kind = CustomerKind.Person, Name = command.Name!.Trim(), CustomerSince = now, CreatedAt = now, UpdatedAt = now };
         CustomerEdits.Apply(customer, new CustomerInput(Email: email), callingCode);
         customer.NoteActivity(now);
-        var account = new ShopAccount { CustomerId = customer.Id, Email = email, NormalizedEmail = normalized, CreatedAt = now, LastSignInAt = now };
+        var account = new ShopAccount { CustomerId = customer.Id, Email = email!, NormalizedEmail = normalized, CreatedAt = now, LastSignInAt = now };
         account.PasswordHash = hasher.HashPassword(account, command.Password!);
 
         db.Customers.Add(customer);
