@@ -102,6 +102,20 @@ public sealed partial class ShopOrderTests(RapportApp app) : IClassFixture<Rappo
     }
 
     [Fact]
+    public async Task Showing_the_delivery_times_places_nothing_and_the_form_still_places_the_order()
+    {
+        var (shopper, form, fields, _) = await ReadyToOrderAsync(DeliverySetup.SomeDayAhead(), 5);
+
+        var times = (await shopper.PostAsync("/shop/bloom/order?handler=Times", form.Token, fields)).ShouldBe(HttpStatusCode.OK);
+
+        times.Html.ShouldContain("<form method=\"post\" action=\"/shop/bloom/order\"");
+        var account = await shopper.AccountAsync();
+        (await app.WithDbAsync(account.BusinessId, db => db.Orders.CountAsync(o => o.CustomerId == account.CustomerId, Ct))).ShouldBe(0);
+        var again = fields.Where(f => f.Name != "Key").Append(("Key", times.Input("Key").Single()));
+        (await shopper.PostAsync("/shop/bloom/order", times.Token, again)).ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task Before_the_cutoff_the_order_page_says_how_long_is_left_for_delivery_today()
     {
         var bloom = await app.BusinessIdAsync(DemoData.Bloom);
