@@ -16,8 +16,8 @@ public static class MyOrders
 
     public sealed record Line(string Description, int Quantity, decimal UnitPrice, decimal Total);
 
-    /// <summary>A step of the order, without the staff member who took it.</summary>
-    public sealed record Step(OrderStatus Status, DateTime At, string? Reason);
+    /// <summary>A step of the order and when, without who took it or the notes staff wrote with it.</summary>
+    public sealed record Step(OrderStatus Status, DateTime At);
 
     public sealed record Details(
         Guid Id, long Number, DateTime PlacedAt, DateOnly Date, OrderStatus Status, string Promise, FulfilmentKind Fulfilment,
@@ -47,7 +47,7 @@ public static class MyOrders
             o.RecipientName, o.DeliveryAddress?.ToString(), o.Occasion, o.CardMessage, o.Budget,
             o.Lines.Select(l => new Line(l.Description, l.Quantity, l.UnitPrice, l.Total)).ToList(),
             o.Subtotal, o.DeliveryFee, o.Total, card, o.FailureReason,
-            o.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new Step(h.Status, h.At, h.Reason)).ToList());
+            o.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new Step(h.Status, h.At)).ToList());
     }
 
     /// <summary>"Designer's choice bouquet" or "2 × Red roses".</summary>

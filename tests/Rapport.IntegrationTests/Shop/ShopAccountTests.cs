@@ -102,6 +102,7 @@ public sealed class ShopAccountTests(RapportApp app) : IClassFixture<RapportApp>
     [InlineData("//evil.example")]
     [InlineData("/app/customers")]
     [InlineData("/shop/harbor/orders")]
+    [InlineData("/shop/bloom/../../app")]
     public async Task After_signing_in_the_customer_stays_in_this_shop(string returnUrl)
     {
         var browser = await app.ShopperAsync();

@@ -24,5 +24,6 @@ public abstract class ShopPageModel(ShopContext shop) : PageModel
 
     /// <summary>A return address inside this shop, or the catalogue.</summary>
     protected string SafeReturn(string? returnUrl) =>
-        returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(ShopPath("/"), StringComparison.Ordinal) ? returnUrl : ShopPath();
+        returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(ShopPath("/"), StringComparison.Ordinal)
+        && !returnUrl.Contains("..", StringComparison.Ordinal) ? returnUrl : ShopPath();
 }
