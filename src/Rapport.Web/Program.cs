@@ -4,6 +4,7 @@ using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
 using Rapport.Web.Orders;
 using Rapport.Web.Payments.TestProvider;
+using Rapport.Web.Reports;
 using Rapport.Web.Timeline;
 
 // `--demo` seeds the demo businesses on an empty database.
@@ -45,6 +46,9 @@ app.MapCustomers();
 app.MapTimeline();
 app.MapOrders();
 app.MapDeliveryWindows();
+app.MapOrderLifecycle();
+app.MapRunSheet();
+app.MapReports();
 app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();

@@ -2,7 +2,7 @@ namespace Rapport.Core.Businesses;
 
 public enum StaffRole { Owner, Manager, Sales, Service, Delivery }
 
-/// <summary>What each role may do with customers; one place so pages and the API agree.</summary>
+/// <summary>What each role may do; one place so pages and the API agree.</summary>
 public static class StaffPermissions
 {
     public static bool CanEditCustomers(this StaffRole role) => role is not StaffRole.Delivery;
@@ -14,6 +14,8 @@ public static class StaffPermissions
     public static bool TakesOrders(this StaffRole role) => role is not StaffRole.Delivery;
     /// <summary>Owners and managers set delivery capacity, windows and partners.</summary>
     public static bool ManagesDelivery(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
+    /// <summary>Owners and managers read the business's figures: on-time rate, turned-away customers.</summary>
+    public static bool SeesReports(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
 
     public static string Label(this StaffRole role) => role switch
     {

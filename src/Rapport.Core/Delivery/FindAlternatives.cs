@@ -83,7 +83,7 @@ public static class FindAlternatives
             .Select(p => new DeliveryOption(OptionKind.Pickup, null, p.LocationId, null, p.Date, null, p.Until,
                 $"Ready for pick-up {Day(s, p.Date)} until {Clock(p.Until)} at {p.LocationName}", 0m)));
 
-        var nextDay = s.Windows.Where(w => w.Date > s.Date && Deliverable(s, w) && w.HasGeneralRoom)
+        var nextDay = s.Windows.Where(w => w.Date > s.Date && w.WindowId != requested?.WindowId && Deliverable(s, w) && w.HasGeneralRoom)
             .OrderBy(w => w.Date).ThenBy(w => w.Start).ThenBy(w => w.Fee).FirstOrDefault();
         if (nextDay is not null) options.Add(Delivery(s, OptionKind.NextDay, nextDay));
 

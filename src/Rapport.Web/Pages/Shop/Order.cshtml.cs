@@ -62,7 +62,7 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
         if (ModelState.IsValid)
         {
             var placed = await PlaceShopOrder.HandleAsync(db, Customer, Key,
-                new(Item, Quantity, Budget, RecipientId, Occasion, OptionChoice.Parse(Choice), Card, CardMessage), desk, time, ct);
+                new(Item, Quantity, Budget, RecipientId, Occasion, DeliveryChoice.Parse(Choice), Card, CardMessage), desk, time, ct);
             if (placed.Succeeded) return Redirect(ShopPath($"/orders/{placed.Value!.Id}?placed=true"));
             var failure = placed.Failure!;
             switch (failure.Kind)
@@ -109,8 +109,8 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
         }
         Options = options.Value!;
         Date = Options.Date;
-        if (Choice is null || !Options.Options.Any(o => OptionChoice.Key(o) == Choice))
-            Choice = Options.Options.Count > 0 ? OptionChoice.Key(Options.Options[0]) : null;
+        if (Choice is null || !Options.Options.Any(o => DeliveryChoice.Of(o).Value == Choice))
+            Choice = Options.Options.Count > 0 ? DeliveryChoice.Of(Options.Options[0]).Value : null;
         return true;
     }
 }

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Data;
+
+namespace Rapport.Testing;
+
+/// <summary>
+/// Rapport running as a process of its own, as in production: for what an in-process test host cannot
+/// show, such as a crash (SIGKILL) or two servers on one database.
+/// </summary>
+public sealed class RapportProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Queue<string> lastLines = new();
+
+    private RapportProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>What the process printed last, for a failing test's message.</summary>
+    public string Output
+    {
+        get { lock (lastLines) return string.Join('\n', lastLines); }
+    }
+
+    public static async Task<RapportProcess> StartAsync(string connectionString, CancellationToken ct)
+    {
+        var web = WebProject();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "bin", Configuration(), "net10.0", "Rapport.Web.dll")])
+        {
+            WorkingDirectory = web,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Database__Provider"] = TestDatabase.Provider.ToString();
+        start.Environment["ConnectionStrings__Rapport"] = connectionString;
+        start.Environment["Database__MigrateOnStart"] = "true";
+        start.Environment["Demo"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Rapport did not start.");
+        var running = new RapportProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => running.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => running.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = running.Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"Rapport exited with {process.ExitCode}:\n{running.Output}");
+            try
+            {
+                if ((await probe.GetAsync("/health", ct)).StatusCode == HttpStatusCode.OK) return running;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            await Task.Delay(200, ct);
+        }
+        await running.DisposeAsync();
+        throw new TimeoutException($"Rapport did not answer /health within 90 s:\n{running.Output}");
+    }
+
+    /// <summary>Ends the process the hard way (SIGKILL): no shutdown, no flushing, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+    }
+
+    /// <summary>A context on the database outside any server, acting for one business.</summary>
+    public static RapportDb Open(string connectionString, Guid businessId)
+    {
+        var tenant = new Tenant();
+        tenant.Set(businessId);
+        var options = new DbContextOptionsBuilder<RapportDb>().UseRapportDatabase(TestDatabase.Provider, connectionString).Options;
+        return new RapportDb(options, tenant);
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (lastLines)
+        {
+            lastLines.Enqueue(line);
+            while (lastLines.Count > 40) lastLines.Dequeue();
+        }
+    }
+
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+    private static string WebProject()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Rapport.slnx"))) return Path.Combine(dir.FullName, "src", "Rapport.Web");
+        throw new InvalidOperationException("The repository root (Rapport.slnx) was not found above the test's folder.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
