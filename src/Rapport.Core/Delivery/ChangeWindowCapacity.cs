@@ -23,7 +23,8 @@ public static class ChangeWindowCapacity
         var v = new Validator();
         if (command.Capacity is not { } capacity || capacity < 0 || capacity > DeliveryLimits.MaxCapacity)
             v.Add("capacity", $"A number of deliveries between 0 and {DeliveryLimits.MaxCapacity}.");
-        var reserve = command.LoyaltyReserve ?? before.LoyaltyReserve;
+        // Left out, the reserve stays as it was, but never more than the new capacity.
+        var reserve = command.LoyaltyReserve ?? Math.Min(before.LoyaltyReserve, Math.Max(command.Capacity ?? 0, 0));
         if (reserve < 0 || (command.Capacity is { } c && reserve > c)) v.Add("loyaltyReserve", "Between 0 and the capacity.");
         if (!v.IsValid) return v.ToFailure();
 

@@ -7,6 +7,11 @@ namespace Rapport.Core.Demo;
 internal sealed record StaffSeed(string Mailbox, string Name, StaffRole Role);
 internal sealed record Place(string City, string Region, string PostalCode);
 internal sealed record Kin(string Relationship, bool Female, bool SameSurname, bool Partner);
+internal sealed record ProductSeed(string Name, string Category, decimal? Price, decimal? MinimumBudget, string Description, string Flowers);
+/// <summary>A shop with the postcodes it delivers to, its weekly windows (Monday to Saturday) and its Valentine's Day windows.</summary>
+internal sealed record LocationSeed(string Name, string Street, Place Place, string Phone, (string PostalCode, decimal Fee)[] Zones,
+    (TimeOnly Start, TimeOnly End, int Capacity, int Reserve)[] Weekly, (TimeOnly Start, TimeOnly End, int Capacity, int Reserve)[] Valentines);
+internal sealed record PartnerSeed(string Name, string Contact, string Phone, string Email, int DailyCapacity, decimal Fee);
 
 internal enum OrgKind { Hotel, Hospital, NursingHome, Laundromat, University, Club, LinenService }
 internal sealed record Org(string Name, OrgKind Kind);
@@ -182,12 +187,26 @@ internal static class DemoNames
         "Delivered to {r}; a neighbour took it in as arranged.",
     ];
 
-    public static readonly string[] DeliveryNegative =
+    /// <summary>Delivered in the window, but the recipient was not pleased.</summary>
+    public static readonly string[] DeliveryComplaint =
     [
-        "Delivery to {r} ran two hours late because of a road closure; {r} had already left.",
-        "Wrong unit number on the order; delivery to {r} slipped to the afternoon.",
         "{r} said the roses were past their best on arrival.",
-        "Could not reach {r} at {addr}; brought the arrangement back to the shop.",
+        "Delivered to {r} on time, but the vase had cracked in the van; {r} was not impressed.",
+    ];
+
+    public static readonly string[] DeliveryLate =
+    [
+        "Delivery to {r} ran late because of a road closure; {r} had already left.",
+        "Wrong unit number on the order; delivery to {r} slipped past the window.",
+        "Van ran behind on the afternoon loop; delivered to {r} at {addr} after the promised window.",
+    ];
+
+    /// <summary>Why a delivery failed, as the order records it, and as the driver told it on the timeline.</summary>
+    public static readonly (string Reason, string Text)[] DeliveryFailed =
+    [
+        ("Nobody home, left card", "Nobody home for {r} at {addr}; left a card and brought the arrangement back to the shop."),
+        ("Could not get into the building; recipient did not answer", "Could not get into {r}'s building at {addr} and nobody answered the phone; brought the arrangement back."),
+        ("Wrong address: no such unit", "No such unit at {addr}; could not find {r}. Brought the arrangement back and called {first}."),
     ];
 
     public static readonly string[] Recovery =
@@ -200,8 +219,89 @@ internal static class DemoNames
     public static readonly string[] Pickup =
     [
         "Picked up the arrangement for {occ} at the counter.",
-        "Collected the {flowers} for {r} in person; happy with the wrap.",
+        "Collected {flowers} for {r} in person; happy with the wrap.",
     ];
+
+    public static readonly string[] PartnerDelivery =
+    [
+        "Petal & Pine delivered to {r} at {addr} for us (overflow); photo of the arrangement received.",
+        "Our partner Petal & Pine delivered {flowers} to {r}; {r} was delighted.",
+    ];
+
+    public static readonly string[] TurnedAway =
+    [
+        "Turned away: wanted same-day delivery to {r} after the cutoff; offered pick-up until 18:00 and our partner florist, declined both.",
+        "Turned away: every window for {day} was full; offered the next morning and pick-up, wanted neither. Disappointed.",
+    ];
+
+    // ---------------------------------------------------------------- Bloom & Stem's shop: catalogue, locations, partner
+
+    /// <summary>Occasions of orders as the order records them, with the phrase the timeline uses for them.</summary>
+    public static readonly (string Occasion, string Phrase)[] OneOffOccasions =
+    [
+        ("Thank you", "a thank-you"), ("New baby", "a new baby"), ("Get well", "get-well wishes"), ("Sympathy", "condolences"),
+        ("Housewarming", "a housewarming"), ("Just because", "no particular reason"), ("Congratulations", "a promotion"),
+    ];
+
+    public static string[] CardMessagesFor(string occasion) => occasion switch
+    {
+        "Valentine's Day" => ["Be my valentine", "Love you always", "Still my valentine", "All my love"],
+        "Birthday" => ["Happy birthday, beautiful", "Happy birthday!", "Another year more wonderful"],
+        "Anniversary" => ["Happy anniversary!", "Another year, love you"],
+        "Mother's Day" => ["Happy Mother's Day, Mom", "Thank you for everything"],
+        "Sympathy" => ["With deepest sympathy", "Thinking of you and your family"],
+        "Get well" => ["Get well soon"],
+        "New baby" => ["Welcome to the world, little one!"],
+        "Congratulations" => ["Congratulations!", "So proud of you"],
+        "Thank you" => ["Thank you for everything", "Thank you!"],
+        "Housewarming" => ["Happy new home!"],
+        _ => ["Just because", "Thinking of you"],
+    };
+
+    public const string DesignersChoiceBouquet = "Designer's choice bouquet";
+    public const string DesignersChoiceSympathy = "Designer's choice sympathy arrangement";
+
+    /// <summary>
+    /// The florist's catalogue. <see cref="ProductSeed.Flowers"/> is how the timeline names what was sent
+    /// ("Delivered {flowers} to Maria"); designer's-choice items have a minimum budget instead of a price.
+    /// </summary>
+    public static readonly ProductSeed[] Catalogue =
+    [
+        new(DesignersChoiceBouquet, "Bouquets", null, 45m, "Tell us the budget and who it is for; our designers choose the best of the day's flowers.", "a designer's choice bouquet"),
+        new("Spring Tulip Bouquet", "Bouquets", 55m, null, "Fifteen tulips in the season's colours, hand-tied with eucalyptus.", "spring tulips"),
+        new("Garden Party", "Bouquets", 75m, null, "Garden roses, ranunculus and sweet peas, loose and romantic.", "garden roses and ranunculus"),
+        new("Sunny Days", "Bouquets", 50m, null, "Sunflowers, yellow spray roses and solidago in a mason jar.", "sunflowers and spray roses"),
+        new("Blush Peony Bouquet", "Bouquets", 95m, null, "Peonies and blush garden roses; ranunculus stand in for peonies out of season.", "peonies and blush roses"),
+        new("Wildflower Meadow", "Bouquets", 60m, null, "Seasonal wildflowers, loose and natural, as if just picked.", "seasonal wildflowers"),
+        new("Classic Dozen Red Roses", "Roses", 85m, null, "Twelve long-stemmed red roses with greenery, wrapped or in a vase.", "a dozen red roses"),
+        new("Two Dozen Red Roses", "Roses", 150m, null, "Twenty-four long-stemmed red roses: the grand gesture.", "two dozen red roses"),
+        new("Blush & Cream Garden Roses", "Roses", 90m, null, "Fragrant garden roses in blush and cream, hand-tied.", "blush and cream garden roses"),
+        new("Potted White Orchid", "Plants", 65m, null, "A double-stem phalaenopsis in a ceramic pot; blooms for months.", "a potted white orchid"),
+        new("Hydrangea in a Basket", "Plants", 65m, null, "A blue or white potted hydrangea in a woven basket.", "a potted hydrangea"),
+        new("Peace Lily", "Plants", 55m, null, "An easy-going peace lily in a ceramic pot.", "a peace lily"),
+        new(DesignersChoiceSympathy, "Sympathy", null, 75m, "A calm, white and green arrangement for a service or a home; our designers choose.", "a white sympathy arrangement"),
+        new("White Sympathy Arrangement", "Sympathy", 95m, null, "White roses, lisianthus and snapdragons in a low arrangement.", "white roses and lisianthus"),
+        new("Sympathy Basket", "Sympathy", 120m, null, "White hydrangeas and roses in a keepsake basket.", "white hydrangeas and roses in a basket"),
+        new("Chocolate Truffles", "Add-ons", 24m, null, "A box of twelve truffles from the chocolatier a few doors down.", "chocolate truffles"),
+        new("Glass Vase", "Add-ons", 15m, null, "A clear glass vase, so the flowers arrive ready to enjoy.", "a glass vase"),
+        new("Teddy Bear", "Add-ons", 18m, null, "A soft, honey-coloured bear to go with the flowers.", "a teddy bear"),
+    ];
+
+    public static readonly LocationSeed[] Locations =
+    [
+        new("Bloom & Stem Downtown", "1820 Grand Blvd", new("Kansas City", "MO", "64108"), "(816) 555-0110",
+            [("64108", 12m), ("64111", 12m), ("64112", 12m), ("64113", 14m), ("66208", 12m), ("66205", 15m), ("66206", 15m),
+             ("66202", 15m), ("64063", 18m), ("64055", 18m), ("64068", 18m)],
+            [(new(9, 0), new(12, 0), 10, 2), (new(12, 0), new(15, 0), 8, 1), (new(15, 0), new(18, 0), 8, 1)],
+            [(new(8, 0), new(10, 0), 26, 3), (new(10, 0), new(12, 0), 30, 3), (new(12, 0), new(14, 0), 28, 3), (new(14, 0), new(16, 0), 26, 3), (new(16, 0), new(18, 0), 24, 2)]),
+        new("Bloom & Stem Westside", "3940 Rainbow Blvd", new("Kansas City", "KS", "66103"), "(913) 555-0120",
+            [("66103", 12m), ("66202", 12m), ("66203", 12m), ("66205", 12m), ("66208", 14m), ("66206", 14m), ("66211", 14m),
+             ("66210", 15m), ("66212", 15m), ("66215", 15m), ("66062", 18m), ("64111", 15m), ("64112", 15m)],
+            [(new(9, 0), new(12, 0), 8, 1), (new(12, 0), new(15, 0), 6, 1), (new(15, 0), new(18, 0), 6, 1)],
+            [(new(8, 0), new(10, 0), 22, 2), (new(10, 0), new(12, 0), 24, 2), (new(12, 0), new(14, 0), 22, 2), (new(14, 0), new(16, 0), 20, 2), (new(16, 0), new(18, 0), 20, 2)]),
+    ];
+
+    public static readonly PartnerSeed PetalAndPine = new("Petal & Pine", "June Whitaker", "(816) 555-0188", "orders@petalandpine.example", 20, 15m);
 
     public static readonly string[] Reminder =
     [

@@ -5,20 +5,22 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Core.Businesses;
+using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
+using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
 
 namespace Rapport.Core.Demo;
 
 /// <summary>
 /// Seeds the two demo businesses of the product brief on a first run in demo mode: Bloom &amp; Stem, a florist
-/// with years of regulars (among them Tom Lindqvist), and Harbor Laundry Systems, a dealer whose accounts
+/// with two shops and years of regulars' orders (among them Tom Lindqvist's), and Harbor Laundry Systems, a dealer whose accounts
 /// have buying committees (among them Grand Pier Hotel). The random choices come from fixed seeds, so the
 /// same data is built every time, placed relative to the current time.
 /// </summary>
-public static class DemoSeeder
+public static partial class DemoSeeder
 {
     public const string Password = "Demo!2026";
 
@@ -64,6 +66,15 @@ public static class DemoSeeder
         db.Customers.AddRange(seeding.Customers);
         db.Interactions.AddRange(seeding.Interactions);
         db.DeliveryStops.AddRange(seeding.Stops);
+        db.Products.AddRange(seeding.Products);
+        db.Locations.AddRange(seeding.Locations);
+        db.DeliveryWindows.AddRange(seeding.Windows);
+        db.Partners.AddRange(seeding.Partners);
+        db.PartnerDays.AddRange(seeding.PartnerDays);
+        db.Orders.AddRange(seeding.Orders);
+        db.TurnedAway.AddRange(seeding.TurnedAway);
+        if (seeding.Orders.Count > 0)
+            db.OrderNumberBlocks.Add(new OrderNumberBlock { BusinessId = business.Id, Next = seeding.Orders.Max(o => o.Number) + 1 });
         await db.SaveChangesAsync(ct);
     }
 
@@ -76,36 +87,18 @@ public static class DemoSeeder
 
     private static void SeedFlorist(Seeding s)
     {
-        var tom = SeedTom(s);
-        for (var i = 0; i < 320; i++) SeedRegular(s);
-
-        // Today's and tomorrow's run for the driver; Tom's order for Maria goes out today.
-        var maria = tom.Recipients.Single(r => r.Name == "Maria Lindqvist");
-        s.Stops.Add(new DeliveryStop { CustomerId = tom.Id, RecipientId = maria.Id, DriverId = s.Staff[StaffRole.Delivery].Id, Date = s.Today });
-        var candidates = s.Customers
-            .Where(c => c != tom && c.LastActivityAt > s.Now.AddDays(-365) && c.Recipients.Any(r => r.Address is not null))
-            .ToList();
-        var picked = s.R.ListItems(candidates, 7);
-        for (var i = 0; i < picked.Count; i++)
-        {
-            var customer = picked[i];
-            var recipient = s.Pick(customer.Recipients.Where(r => r.Address is not null).ToArray());
-            var day = i < 4 ? s.Today : s.Today.AddDays(1);
-            s.Stops.Add(new DeliveryStop { CustomerId = customer.Id, RecipientId = recipient.Id, DriverId = s.Staff[StaffRole.Delivery].Id, Date = day });
-            var channel = s.R.WeightedRandom([Channel.Phone, Channel.Web, Channel.Visit], [0.55f, 0.3f, 0.15f]);
-            var template = channel switch
-            {
-                Channel.Phone => "Called to order for {occ}: {flowers} for {r} ({rel}), ${budget}. Delivery {day}.",
-                Channel.Web => "Ordered online for {occ}: ${budget} bouquet for {r}, delivery {day}.",
-                _ => "Walk-in for {occ}: chose {flowers} from the cooler, ${budget}; delivery {day} to {r}.",
-            };
-            var occasion = s.Pick(new[] { $"{First(recipient.Name)}'s birthday", "a thank-you", "get-well wishes", "no particular reason", "a promotion" });
-            var text = FloristText(s, template, customer, recipient, occasion, customer.Preferences.StandingBudget ?? s.Pick(DemoNames.Budgets), day);
-            s.Log(customer, s.During(s.Today.AddDays(-1)), channel, Direction.Inbound, Tone.Positive, text, FloristHandler(s, channel));
-        }
+        var shop = OpenShop(s);
+        MakeComingWindows(s, shop);
+        var tom = SeedTom(s, shop);
+        for (var i = 0; i < 320; i++) SeedRegular(s, shop);
+        BookComingDays(s, shop, tom);
+        TurnAway(s, tom);
+        CountPartnerDays(s, shop);
+        NumberOrders(s);
+        LogComingSteps(s);
     }
 
-    private static Customer SeedTom(Seeding s)
+    private static Customer SeedTom(Seeding s, Shop shop)
     {
         s.ReservePhone("9135550142");
         s.ReserveEmail("tom.lindqvist@example.com");
@@ -146,8 +139,14 @@ public static class DemoSeeder
         s.Customers.Add(tom);
 
         var staff = s.Staff;
+        var driver = staff[StaffRole.Delivery];
+        var first = Place(s, tom, maria, "Just because", Loose("A dozen garden roses", 60m, "a dozen garden roses"), Channel.Visit, staff[StaffRole.Owner], since);
+        var firstDay = DeliveryDay(s.Day(since).AddDays(1));
+        PromiseDelivery(s, shop, first, maria, firstDay, new(12, 0), new(15, 0));
         s.Log(tom, since, Channel.Visit, Direction.Inbound, Tone.Positive,
-            "First order: walked in for a dozen garden roses for Maria Lindqvist (wife), $60. Said his wife loves tulips; noted it.", staff[StaffRole.Owner]);
+            "First order: walked in for a dozen garden roses for Maria Lindqvist (wife), $60. Said his wife loves tulips; noted it.", staff[StaffRole.Owner], order: first);
+        s.Log(tom, Fulfilled(s, first, Outcome.OnTime), Channel.Delivery, Direction.Outbound, Tone.Positive,
+            "Delivered a dozen garden roses to Maria Lindqvist at 4120 W 71st St; a surprise, she loved them.", driver, order: first);
         s.Log(tom, s.During(s.Day(since.AddYears(2).AddDays(40))), Channel.Phone, Direction.Inbound, Tone.Positive,
             "Asked us to keep his card on file so he can just call with a budget. Saved Visa ending 4242.", staff[StaffRole.Service]);
 
@@ -158,60 +157,94 @@ public static class DemoSeeder
         for (var i = 0; i < years.Count; i++)
         {
             var year = years[i];
+            var valentines = new DateOnly(year, 2, 14);
             var budget = i < 3 ? 75m : 85m;
             if (i >= 5)
                 s.Log(tom, s.At(new DateOnly(year, 2, 3), 10, 5), Channel.Email, Direction.Outbound, Tone.Positive,
                     "Sent the Valentine's reminder: 'Tulips and garden roses for Maria again this year?' Tom replied yes within the hour.", staff[StaffRole.Sales]);
-            s.Log(tom, s.At(new DateOnly(year, 2, 11 + i % 3), 9 + i % 4, 10 + 7 * i), Channel.Phone, Direction.Inbound, Tone.Positive,
+            var called = s.At(new DateOnly(year, 2, 11 + i % 3), 9 + i % 4, 10 + 7 * i);
+            var order = Place(s, tom, maria, "Valentine's Day", DesignersChoice(shop, budget, "tulips and garden roses"), Channel.Phone, staff[takers[i]], called);
+            PromiseDelivery(s, shop, order, maria, valentines, new(10, 0), new(12, 0));
+            s.Log(tom, called, Channel.Phone, Direction.Inbound, Tone.Positive,
                 $"Valentine's order for Maria Lindqvist (wife): ${budget:0}, tulips and garden roses, no lilies. Card on file; delivery Feb 14 morning.",
-                staff[takers[i]]);
-            s.Log(tom, s.At(new DateOnly(year, 2, 14), 10, 20 + i), Channel.Delivery, Direction.Outbound, Tone.Positive,
+                staff[takers[i]], order: order);
+            s.Log(tom, Fulfilled(s, order, Outcome.OnTime, s.At(valentines, 10, 20 + i)), Channel.Delivery, Direction.Outbound, Tone.Positive,
                 i == 4
                     ? "Delivered Valentine's tulips to Maria Lindqvist at 4120 W 71st St; she said it is the highlight of her February."
                     : "Delivered Valentine's bouquet to Maria Lindqvist at 4120 W 71st St; Maria answered the door, very happy.",
-                staff[StaffRole.Delivery]);
+                driver, order: order);
         }
 
-        // Other occasions: their anniversary in June, Mother's Day for Ingrid, one rough morning.
-        for (var back = 1; back <= 6; back += 2)
+        // Maria's birthday and their anniversary in June, most years; Mother's Day for Ingrid; one rough morning.
+        for (var back = 0; back <= 8; back++)
         {
-            var year = s.Today.Year - back;
-            var day = new DateOnly(year, 6, 18);
-            s.Log(tom, s.At(day.AddDays(-2), 12, 15), Channel.Phone, Direction.Inbound, Tone.Positive,
-                "Anniversary order for Maria Lindqvist: $85, garden roses and peonies, card message 'Another year, love you'.", staff[StaffRole.Service]);
-            s.Log(tom, s.At(day, 11, 40), Channel.Delivery, Direction.Outbound, Tone.Positive,
-                "Delivered anniversary roses and peonies to Maria Lindqvist at 4120 W 71st St.", staff[StaffRole.Delivery]);
+            var birthday = DeliveryDay(new DateOnly(s.Today.Year - back, 10, 3));
+            if (back is 2 or 6 || birthday >= s.Today || s.At(birthday.AddDays(-3), 11, 0) <= since) continue;
+            var called = s.At(birthday.AddDays(-3), 11, 30 + back);
+            var order = Place(s, tom, maria, "Birthday", DesignersChoice(shop, 85m, "tulips and garden roses"), Channel.Phone, staff[StaffRole.Service], called);
+            order.CardMessage = "Happy birthday, beautiful";
+            PromiseDelivery(s, shop, order, maria, birthday, new(9, 0), new(12, 0));
+            s.Log(tom, called, Channel.Phone, Direction.Inbound, Tone.Positive,
+                "Birthday order for Maria Lindqvist: the usual $85, tulips and garden roses, card 'Happy birthday, beautiful'.", staff[StaffRole.Service], order: order);
+            s.Log(tom, Fulfilled(s, order, Outcome.OnTime), Channel.Delivery, Direction.Outbound, Tone.Positive,
+                "Delivered Maria Lindqvist's birthday flowers at 4120 W 71st St.", driver, order: order);
+        }
+        for (var back = 1; back <= 7; back++)
+        {
+            var anniversary = DeliveryDay(new DateOnly(s.Today.Year - back, 6, 18));
+            if (back == 4 || s.At(anniversary.AddDays(-2), 12, 15) <= since) continue;
+            var called = s.At(anniversary.AddDays(-2), 12, 15);
+            var order = Place(s, tom, maria, "Anniversary", DesignersChoice(shop, 85m, "garden roses and peonies"), Channel.Phone, staff[StaffRole.Service], called);
+            order.CardMessage = "Another year, love you";
+            PromiseDelivery(s, shop, order, maria, anniversary, new(9, 0), new(12, 0));
+            s.Log(tom, called, Channel.Phone, Direction.Inbound, Tone.Positive,
+                "Anniversary order for Maria Lindqvist: $85, garden roses and peonies, card message 'Another year, love you'.", staff[StaffRole.Service], order: order);
+            s.Log(tom, Fulfilled(s, order, Outcome.OnTime, s.At(anniversary, 11, 40)), Channel.Delivery, Direction.Outbound, Tone.Positive,
+                "Delivered anniversary roses and peonies to Maria Lindqvist at 4120 W 71st St.", driver, order: order);
         }
         for (var back = 1; back <= 4; back++)
         {
-            var year = s.Today.Year - back;
-            var mothersDay = MothersDay(year);
-            s.Log(tom, s.At(mothersDay.AddDays(-3), 15, 30), back % 2 == 0 ? Channel.Web : Channel.Phone, Direction.Inbound, Tone.Positive,
-                "Mother's Day order for Ingrid Lindqvist (mother): $65, potted hydrangea. Delivery Saturday.",
-                back % 2 == 0 ? null : staff[StaffRole.Service]);
-            s.Log(tom, s.At(mothersDay.AddDays(-1), 10, 5), Channel.Delivery, Direction.Outbound, back == 3 ? Tone.Negative : Tone.Positive,
-                back == 3
+            var saturday = MothersDay(s.Today.Year - back).AddDays(-1);
+            var web = back % 2 == 0;
+            var called = s.At(saturday.AddDays(-2), 15, 30);
+            var order = Place(s, tom, ingrid, "Mother's Day", Listed(shop, "Hydrangea in a Basket"), web ? Channel.Web : Channel.Phone, web ? null : staff[StaffRole.Service], called);
+            PromiseDelivery(s, shop, order, ingrid, saturday, new(9, 0), new(12, 0));
+            s.Log(tom, called, web ? Channel.Web : Channel.Phone, Direction.Inbound, Tone.Positive,
+                "Mother's Day order for Ingrid Lindqvist (mother): $65, potted hydrangea. Delivery Saturday.", web ? null : staff[StaffRole.Service], order: order);
+            var late = back == 3;
+            s.Log(tom, Fulfilled(s, order, late ? Outcome.Late : Outcome.OnTime, s.At(saturday, late ? 14 : 10, 5)),
+                Channel.Delivery, Direction.Outbound, late ? Tone.Negative : Tone.Positive,
+                late
                     ? "Delivery to Ingrid Lindqvist ran two hours late: the van had a flat on Mission Rd. Ingrid was gracious; Tom less so."
                     : "Delivered Mother's Day hydrangea to Ingrid Lindqvist in Leawood.",
-                staff[StaffRole.Delivery]);
-            if (back == 3)
+                driver, order: order);
+            if (late)
             {
-                s.Log(tom, s.At(mothersDay.AddDays(-1), 16, 10), Channel.Phone, Direction.Outbound, Tone.Neutral,
+                s.Log(tom, s.At(saturday, 16, 10), Channel.Phone, Direction.Outbound, Tone.Neutral,
                     "Called Tom to apologise for the late delivery to his mother; credited $15 to his next order.", staff[StaffRole.Manager]);
-                s.Log(tom, s.At(mothersDay.AddDays(-1), 16, 25), Channel.Service, Direction.Outbound, Tone.Neutral,
+                s.Log(tom, s.At(saturday, 16, 25), Channel.Service, Direction.Outbound, Tone.Neutral,
                     "Concession: $15 credit after the late Mother's Day delivery. Tom is a seven-year Valentine's regular; handle with care.",
                     staff[StaffRole.Manager], isInternal: true);
             }
         }
         s.Log(tom, s.During(s.Today.AddDays(-45)), Channel.Social, Direction.Inbound, Tone.Positive,
             "Maria posted last Valentine's tulips on Instagram and tagged the shop; Tom liked our reply.", staff[StaffRole.Sales]);
-        s.Log(tom, s.At(s.Today.AddDays(-1), 17, 5), Channel.Phone, Direction.Inbound, Tone.Positive,
-            $"Called to send Maria Lindqvist flowers 'just because': the usual $85, tulips and garden roses, no lilies. Card on file; delivery {s.Today.ToString("ddd MMM d", CultureInfo.InvariantCulture)}.",
-            staff[StaffRole.Service]);
+
+        // Today's order (or Monday's, the shop being closed on Sundays) goes out with the driver in the first window.
+        var window = s.Windows.Where(w => w.Date > s.Today.AddDays(-1) && w.Date <= s.Today.AddDays(1) && shop.Fee(w.LocationId, maria.Address!.PostalCode) is not null)
+            .OrderBy(w => w.Date).ThenBy(w => shop.Fee(w.LocationId, maria.Address!.PostalCode)).ThenBy(w => w.Start).First();
+        var justBecause = s.At(s.Today.AddDays(-1), 17, 5);
+        var today = Place(s, tom, maria, "Just because", DesignersChoice(shop, 85m, "tulips and garden roses"), Channel.Phone, staff[StaffRole.Service], justBecause);
+        PromiseWindow(s, shop, today, maria, window);
+        s.Log(tom, justBecause, Channel.Phone, Direction.Inbound, Tone.Positive,
+            $"Called to send Maria Lindqvist flowers 'just because': the usual $85, tulips and garden roses, no lilies. Card on file; delivery {window.Date.ToString("ddd MMM d", CultureInfo.InvariantCulture)}.",
+            staff[StaffRole.Service], order: today);
+        Fulfil(s, today, Outcome.OnTime);
+        AddStop(s, today, window, driver);
         return tom;
     }
 
-    private static void SeedRegular(Seeding s)
+    private static void SeedRegular(Seeding s, Shop shop)
     {
         var female = s.Chance(0.5);
         var first = s.F.Name.FirstName(female ? Name.Gender.Female : Name.Gender.Male);
@@ -271,25 +304,26 @@ public static class DemoSeeder
         s.Customers.Add(c);
 
         var firstRecipient = c.Recipients[0];
-        var firstText = FloristText(s, s.Pick(DemoNames.FirstOrder), c, firstRecipient, FirstOccasion(s, firstRecipient, s.Day(since)), Budget(s, c), s.Day(since));
-        var firstChannel = s.R.WeightedRandom([Channel.Visit, Channel.Phone, Channel.Web], [0.4f, 0.4f, 0.2f]);
-        s.Log(c, since, firstChannel, Direction.Inbound, Tone.Positive, firstText, FloristHandler(s, firstChannel));
+        // Delivered a day or three later; on a Monday rather than a closed Sunday.
+        var firstDay = s.Day(since).AddDays(s.R.Int(1, 3));
+        if (firstDay.DayOfWeek == DayOfWeek.Sunday) firstDay = firstDay.AddDays(1);
+        Order(s, shop, c, firstRecipient, FirstOccasion(s, firstRecipient, firstDay), firstDay, since, until, first: true);
 
         // Recurring occasions drive most of the timeline: the pattern a regular's history really has.
-        var engagement = 0.2 + s.R.Double() * 0.45;
-        var occasions = new List<(string Name, Recipient For, Func<int, DateOnly> On, double Odds)>();
+        var engagement = 0.06 + s.R.Double() * 0.2;
+        var occasions = new List<(Occasion What, Recipient For, Func<int, DateOnly> On, double Odds)>();
         foreach (var r in c.Recipients)
         {
             var birthday = new DateOnly(2000, s.R.Int(1, 12), s.R.Int(1, 28));
             var relationship = r.Relationship ?? "";
             if (relationship is "wife" or "husband" or "girlfriend" or "partner")
             {
-                occasions.Add(("Valentine's Day", r, y => new DateOnly(y, 2, 14), 0.85));
+                occasions.Add((new("Valentine's Day", "Valentine's Day"), r, y => new DateOnly(y, 2, 14), 0.85));
                 var anniversary = new DateOnly(2000, s.R.Int(1, 12), s.R.Int(1, 28));
-                occasions.Add(("their anniversary", r, y => new DateOnly(y, anniversary.Month, anniversary.Day), 0.3));
+                occasions.Add((new("Anniversary", "their anniversary"), r, y => new DateOnly(y, anniversary.Month, anniversary.Day), 0.3));
             }
-            if (relationship is "mother" or "grandmother" or "mother-in-law") occasions.Add(("Mother's Day", r, MothersDay, 0.7));
-            occasions.Add(($"{First(r.Name)}'s birthday", r, y => new DateOnly(y, birthday.Month, birthday.Day), 0.25));
+            if (relationship is "mother" or "grandmother" or "mother-in-law") occasions.Add((new("Mother's Day", "Mother's Day"), r, MothersDay, 0.7));
+            occasions.Add((new("Birthday", $"{First(r.Name)}'s birthday"), r, y => new DateOnly(y, birthday.Month, birthday.Day), 0.25));
         }
         var sinceYear = s.Day(since).Year;
         var untilYear = s.Day(until).Year;
@@ -298,14 +332,11 @@ public static class DemoSeeder
             for (var year = sinceYear; year <= untilYear; year++)
             {
                 if (!s.Chance(occasion.Odds * engagement)) continue;
-                var day = occasion.On(year);
-                var orderedAt = s.During(day.AddDays(-s.R.Int(1, 5)));
-                var deliveredAt = s.At(day, s.R.Int(9, 16), s.R.Int(0, 59));
-                if (orderedAt <= since || deliveredAt >= until) continue;
-                Order(s, c, occasion.For, occasion.Name, day, orderedAt, deliveredAt, until);
+                var day = DeliveryDay(occasion.On(year));
+                Order(s, shop, c, occasion.For, occasion.What, day, s.During(day.AddDays(-s.R.Int(1, 5))), until);
             }
         }
-        if (s.Chance(0.5)) OneOff(s, c, s.Day(s.Between(since, until)), until);
+        if (s.Chance(0.15)) OneOff(s, shop, c, s.Day(s.Between(since, until)), until);
 
         for (var chatter = s.R.Int(0, 2); chatter > 0; chatter--)
         {
@@ -315,7 +346,7 @@ public static class DemoSeeder
         }
         // A customer who has not lapsed has bought within the year.
         if (until == s.Now && c.LastActivityAt < s.Now.AddDays(-300))
-            OneOff(s, c, s.Day(s.Between(s.Now.AddDays(-300) > since ? s.Now.AddDays(-300) : since, s.Now.AddDays(-2))), until);
+            OneOff(s, shop, c, s.Day(s.Between(s.Now.AddDays(-300) > since ? s.Now.AddDays(-300) : since, s.Now.AddDays(-2))), until);
         if (s.Chance(0.08))
         {
             var manager = s.Staff[s.Chance(0.7) ? StaffRole.Manager : StaffRole.Owner];
@@ -323,33 +354,46 @@ public static class DemoSeeder
         }
     }
 
-    private static void OneOff(Seeding s, Customer c, DateOnly day, DateTime until)
+    /// <summary>What an order was for, as the order records it and as the timeline says it ("Sam's birthday").</summary>
+    private sealed record Occasion(string Name, string Phrase);
+
+    private static void OneOff(Seeding s, Shop shop, Customer c, DateOnly day, DateTime until)
     {
-        var orderedAt = s.During(day.AddDays(-1));
-        var deliveredAt = s.At(day, s.R.Int(9, 16), s.R.Int(0, 59));
-        if (orderedAt <= c.CustomerSince || deliveredAt >= until) return;
-        var occasion = s.Pick(new[] { "a thank-you", "a new baby", "get-well wishes", "condolences", "a housewarming", "no particular reason" });
-        Order(s, c, s.Pick(c.Recipients.ToArray()), occasion, day, orderedAt, deliveredAt, until);
+        day = DeliveryDay(day);
+        Order(s, shop, c, s.Pick(c.Recipients.ToArray()), OneOffOccasion(s), day, s.During(day.AddDays(-1)), until);
     }
 
-    private static void Order(Seeding s, Customer c, Recipient r, string occasion, DateOnly day, DateTime orderedAt, DateTime deliveredAt, DateTime until)
+    private static Occasion OneOffOccasion(Seeding s)
     {
-        var budget = Budget(s, c);
-        var flowers = Bouquet(s, c);
-        if (occasion is "Valentine's Day" or "Mother's Day" && s.Chance(0.25))
+        var (name, phrase) = s.Pick(DemoNames.OneOffOccasions);
+        return new Occasion(name, phrase);
+    }
+
+    /// <summary>
+    /// A past order with its timeline: the order taken (after a reminder, sometimes), then delivered by a location
+    /// in a window (on time, late or failed), by the partner florist on a busy Valentine's Day, or collected in
+    /// store; a bad delivery is often followed up. An order that would not be done before <paramref name="until"/> is skipped.
+    /// </summary>
+    private static void Order(Seeding s, Shop shop, Customer c, Recipient r, Occasion occasion, DateOnly day, DateTime orderedAt, DateTime until, bool first = false)
+    {
+        if ((first ? orderedAt < c.CustomerSince : orderedAt <= c.CustomerSince) || day >= s.Day(until) || s.Day(orderedAt) >= day) return;
+        var basket = ChooseBasket(s, shop, c, occasion.Name);
+        if (!first && occasion.Name is "Valentine's Day" or "Mother's Day" && s.Chance(0.25))
         {
             var remindedAt = s.During(day.AddDays(-8));
             if (remindedAt > c.CustomerSince)
             {
                 var byPhone = s.Chance(0.4);
                 s.Log(c, remindedAt, byPhone ? Channel.Phone : Channel.Email, Direction.Outbound, Tone.Positive,
-                    FloristText(s, DemoNames.Reminder[byPhone ? 1 : 0], c, r, occasion, budget, day), s.Staff[StaffRole.Sales]);
+                    FloristText(s, DemoNames.Reminder[byPhone ? 1 : 0], c, r, occasion.Phrase, basket.Amount, day), s.Staff[StaffRole.Sales]);
             }
         }
 
-        var channel = s.R.WeightedRandom([Channel.Phone, Channel.Web, Channel.Visit, Channel.Email, Channel.Social], [0.45f, 0.25f, 0.15f, 0.08f, 0.07f]);
-        var tone = channel == Channel.Phone ? s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.56f, 0.3f, 0.14f]) : Tone.Positive;
-        var templates = channel switch
+        var channel = first
+            ? s.R.WeightedRandom([Channel.Visit, Channel.Phone, Channel.Web], [0.4f, 0.4f, 0.2f])
+            : s.R.WeightedRandom([Channel.Phone, Channel.Web, Channel.Visit, Channel.Email, Channel.Social], [0.45f, 0.25f, 0.15f, 0.08f, 0.07f]);
+        var tone = channel == Channel.Phone && !first ? s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.56f, 0.3f, 0.14f]) : Tone.Positive;
+        var templates = first ? DemoNames.FirstOrder : channel switch
         {
             Channel.Phone => tone switch { Tone.Positive => DemoNames.PhoneOrderPositive, Tone.Neutral => DemoNames.PhoneOrderNeutral, _ => DemoNames.PhoneOrderNegative },
             Channel.Web => DemoNames.WebOrder,
@@ -357,26 +401,48 @@ public static class DemoSeeder
             Channel.Email => DemoNames.EmailOrder,
             _ => DemoNames.SocialOrder,
         };
-        s.Log(c, orderedAt, channel, Direction.Inbound, tone, FloristText(s, s.Pick(templates), c, r, occasion, budget, day, flowers), FloristHandler(s, channel));
+        var takenBy = FloristHandler(s, channel);
+        var order = Place(s, c, r, occasion.Name, basket, channel, takenBy, orderedAt);
+        s.Log(c, orderedAt, channel, Direction.Inbound, tone, OrderText(s, s.Pick(templates), c, r, occasion, order, basket, day), takenBy, order: order);
 
-        if (r.Address is null || s.Chance(0.12))
+        var postcode = r.Address?.PostalCode;
+        if (postcode is null || shop.Nearest(postcode) is null || s.Chance(0.12))
         {
-            s.Log(c, deliveredAt, Channel.Visit, Direction.Inbound, Tone.Positive,
-                FloristText(s, s.Pick(DemoNames.Pickup), c, r, occasion, budget, day, flowers), s.Staff[StaffRole.Service]);
+            PromisePickup(order, s.Pick(shop.Locations), day);
+            s.Log(c, Fulfilled(s, order, Outcome.OnTime), Channel.Visit, Direction.Inbound, Tone.Positive,
+                OrderText(s, s.Pick(DemoNames.Pickup), c, r, occasion, order, basket, day), s.Staff[StaffRole.Service], order: order);
             return;
         }
-        var outcome = s.R.WeightedRandom([Tone.Positive, Tone.Neutral, Tone.Negative], [0.67f, 0.2f, 0.13f]);
-        var delivered = outcome switch { Tone.Positive => DemoNames.DeliveryPositive, Tone.Neutral => DemoNames.DeliveryNeutral, _ => DemoNames.DeliveryNegative };
-        s.Log(c, deliveredAt, Channel.Delivery, Direction.Outbound, outcome, FloristText(s, s.Pick(delivered), c, r, occasion, budget, day, flowers), s.Staff[StaffRole.Delivery]);
+        // Last Valentine's Day the shop was full by the afternoon and sent some orders to its partner.
+        if (day == LastValentines(s) && s.Chance(0.15) && shop.PartnerBooked.GetValueOrDefault(day) < shop.Partner.DailyCapacity)
+        {
+            PromisePartner(shop, order, r, day);
+            s.Log(c, Fulfilled(s, order, Outcome.OnTime), Channel.Delivery, Direction.Outbound, Tone.Positive,
+                OrderText(s, s.Pick(DemoNames.PartnerDelivery), c, r, occasion, order, basket, day), null, order: order);
+            return;
+        }
+
+        var windows = shop.WindowsOn(shop.Nearest(postcode)!, day);
+        var (start, end) = windows[s.R.WeightedRandom(Enumerable.Range(0, windows.Length).ToArray(), WindowWeights(windows.Length))];
+        PromiseDelivery(s, shop, order, r, day, start, end);
+        var outcome = s.R.WeightedRandom([Outcome.OnTime, Outcome.Late, Outcome.Failed], [0.895f, 0.08f, 0.025f]);
+        var failure = s.Pick(DemoNames.DeliveryFailed);
+        var delivered = Fulfilled(s, order, outcome, failure: failure.Reason);
+        var (said, text) = DeliveryReport(s, outcome, failure.Text);
+        s.Log(c, delivered, Channel.Delivery, Direction.Outbound, said, OrderText(s, text, c, r, occasion, order, basket, day), s.Staff[StaffRole.Delivery], order: order);
 
         var followUpAt = s.During(day.AddDays(1));
-        if (outcome == Tone.Negative && followUpAt < until && s.Chance(0.75))
+        if (said == Tone.Negative && followUpAt < until && s.Chance(0.75))
         {
             var which = s.R.Int(0, DemoNames.Recovery.Length - 1);
             s.Log(c, followUpAt, Channel.Service, Direction.Outbound, which == 0 ? Tone.Neutral : Tone.Negative,
-                FloristText(s, DemoNames.Recovery[which], c, r, occasion, budget, day), s.Staff[s.Chance(0.6) ? StaffRole.Service : StaffRole.Manager]);
+                FloristText(s, DemoNames.Recovery[which], c, r, occasion.Phrase, basket.Amount, day), s.Staff[s.Chance(0.6) ? StaffRole.Service : StaffRole.Manager]);
         }
     }
+
+    /// <summary>An order's summary on the timeline: what was in it, for whom and the card it carried.</summary>
+    private static string OrderText(Seeding s, string template, Customer c, Recipient r, Occasion occasion, Order order, Basket basket, DateOnly day) =>
+        FloristText(s, template.Replace("{msg}", order.CardMessage, StringComparison.Ordinal), c, r, occasion.Phrase, basket.Amount, day, basket.Flowers);
 
     private static string FloristText(Seeding s, string template, Customer c, Recipient r, string occasion, decimal budget, DateOnly day, string? flowers = null) =>
         template
@@ -398,11 +464,12 @@ public static class DemoSeeder
         return $"{pair[0]} and {pair[1]}";
     }
 
-    private static string FirstOccasion(Seeding s, Recipient r, DateOnly day) => r.Relationship switch
+    private static Occasion FirstOccasion(Seeding s, Recipient r, DateOnly day) => r.Relationship switch
     {
-        "wife" or "husband" or "girlfriend" or "partner" when day is { Month: 2, Day: <= 14 } => "Valentine's Day",
-        "mother" or "grandmother" or "mother-in-law" when day is { Month: 5, Day: <= 14 } => "Mother's Day",
-        _ => s.Chance(0.6) ? $"{First(r.Name)}'s birthday" : s.Pick(new[] { "a thank-you", "a housewarming", "no particular reason" }),
+        "wife" or "husband" or "girlfriend" or "partner" when day is { Month: 2, Day: <= 14 } => new("Valentine's Day", "Valentine's Day"),
+        "mother" or "grandmother" or "mother-in-law" when day is { Month: 5, Day: <= 14 } => new("Mother's Day", "Mother's Day"),
+        _ when s.Chance(0.6) => new("Birthday", $"{First(r.Name)}'s birthday"),
+        _ => s.Pick(new Occasion[] { new("Thank you", "a thank-you"), new("Housewarming", "a housewarming"), new("Just because", "no particular reason") }),
     };
 
     private static decimal Budget(Seeding s, Customer c) => c.Preferences.StandingBudget ?? s.Pick(DemoNames.Budgets);
@@ -646,6 +713,15 @@ public static class DemoSeeder
         public List<Customer> Customers { get; } = [];
         public List<Interaction> Interactions { get; } = [];
         public List<DeliveryStop> Stops { get; } = [];
+        public List<Product> Products { get; } = [];
+        public List<Location> Locations { get; } = [];
+        public List<DeliveryWindow> Windows { get; } = [];
+        public List<Partner> Partners { get; } = [];
+        public List<PartnerDay> PartnerDays { get; } = [];
+        public List<Order> Orders { get; } = [];
+        public List<TurnedAway> TurnedAway { get; } = [];
+        public Business Business { get; } = business;
+        public TimeZoneInfo Zone => zone;
 
         public DateOnly Today => Day(Now);
 
@@ -656,6 +732,8 @@ public static class DemoSeeder
 
         public DateTime At(DateOnly day, int hour, int minute) =>
             TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute % 60)), zone);
+
+        public DateTime At(DateOnly day, TimeOnly time) => LocalClock.ToUtc(day, time, zone);
 
         /// <summary>A moment in opening hours on a day; never later than now.</summary>
         public DateTime During(DateOnly day)
@@ -678,12 +756,13 @@ public static class DemoSeeder
         public T Pick<T>(T[] items) => R.ArrayElement(items);
 
         public void Log(Customer customer, DateTime at, Channel channel, Direction direction, Tone tone, string summary,
-            StaffMember? by, bool isInternal = false)
+            StaffMember? by, bool isInternal = false, Order? order = null)
         {
             Interactions.Add(new Interaction
             {
                 CustomerId = customer.Id, OccurredAt = at, RecordedAt = at, Channel = channel, Direction = direction, Tone = tone,
                 Summary = summary, Internal = isInternal, StaffId = by?.Id, StaffName = by?.DisplayName, StaffRole = by?.Role,
+                OrderId = order?.Id,
             });
             customer.NoteActivity(at);
         }
