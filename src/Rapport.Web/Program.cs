@@ -1,4 +1,5 @@
 using Rapport.Web.Auth;
+using Rapport.Web.Catalog;
 using Rapport.Web.Customers;
 using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
@@ -44,6 +45,8 @@ app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCustomers();
 app.MapTimeline();
+app.MapCatalog();
+app.MapDeliverySetup();
 app.MapOrders();
 app.MapDeliveryWindows();
 app.MapOrderLifecycle();
