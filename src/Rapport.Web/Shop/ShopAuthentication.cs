@@ -51,7 +51,6 @@ public static class ShopAuthentication
         [
             new Claim(ClaimTypes.NameIdentifier, customer.AccountId.ToString()),
             new Claim(Business, customer.BusinessId.ToString()),
-            new Claim(ClaimTypes.Name, customer.Name),
         ], Scheme);
         return http.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = persistent });
     }

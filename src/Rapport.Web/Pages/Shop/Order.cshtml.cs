@@ -89,9 +89,9 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
     {
         Items = await ShopCatalogue.ItemsAsync(db, ct);
         Recipients = await ManageMyRecipients.ListAsync(db, Customer, ct);
-        var thisMonth = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Cards = (await ManageMyCards.ListAsync(db, Customer, ct))
-            .Where(c => new DateOnly(c.ExpYear, c.ExpMonth, 1).AddMonths(1) > thisMonth).ToList();
+            .Where(c => new DateOnly(c.ExpYear, c.ExpMonth, 1).AddMonths(1) > today).ToList();
 
         // Sold by budget first: most orders are "a bouquet for $85, you choose".
         Item ??= Items.FirstOrDefault(i => i.IsDesignersChoice)?.Id;
