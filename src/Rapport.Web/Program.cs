@@ -4,6 +4,7 @@ using Rapport.Web.Customers;
 using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
 using Rapport.Web.Orders;
+using Rapport.Web.Payments.TestProvider;
 using Rapport.Web.Reports;
 using Rapport.Web.Timeline;
 
@@ -51,6 +52,7 @@ app.MapDeliveryWindows();
 app.MapOrderLifecycle();
 app.MapRunSheet();
 app.MapReports();
+app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();
 
