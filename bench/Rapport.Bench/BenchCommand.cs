@@ -1,6 +1,6 @@
 namespace Rapport.Bench;
 
-/// <summary>The command: parse the options, run each provider, print the tables.</summary>
+/// <summary>The command: parse the options, run each scenario on each provider, print the tables.</summary>
 public static class BenchCommand
 {
     public static async Task<int> Main(string[] args)
@@ -25,18 +25,36 @@ public static class BenchCommand
         // WebApplicationFactory finds Rapport.Web's content root through a manifest it looks for in the current folder.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         Console.WriteLine($"Rapport bench on {Report.Machine()}");
-        var results = new List<(Rapport.Core.Data.DatabaseProvider Provider, IReadOnlyList<ProviderRun.Row> Rows)>();
+        // Each table again at the end when there is more than one, so that they read together.
+        var tables = new List<Action>();
+        var failed = false;
         foreach (var provider in options.Providers)
         {
-            var rows = await new ProviderRun(options, provider).RunAsync();
-            results.Add((provider, rows));
-            Report.Print(options, provider, rows);
-            Console.WriteLine();
+            if (options.RunsCustomers)
+            {
+                var rows = await new ProviderRun(options, provider).RunAsync();
+                tables.Add(() => Report.Print(options, provider, rows));
+                tables[^1]();
+                Console.WriteLine();
+            }
+            if (options.RunsRush)
+            {
+                var rush = await new RushRun(options, provider).RunAsync();
+                tables.Add(() => Report.PrintRush(options, rush));
+                tables[^1]();
+                failed |= rush.Failures.Count > 0;
+                Console.WriteLine();
+            }
         }
-        if (results.Count > 1)
+        if (tables.Count > 1)
         {
             Console.WriteLine("==== Summary");
-            foreach (var (provider, rows) in results) Report.Print(options, provider, rows);
+            foreach (var table in tables) table();
+        }
+        if (failed)
+        {
+            Console.Error.WriteLine("The Valentine's rush broke a rule it must keep: see CHECKS FAILED above.");
+            return 1;
         }
         return 0;
     }

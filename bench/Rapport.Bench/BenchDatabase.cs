@@ -10,6 +10,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Timeline;
+using static Rapport.Bench.CachedDatabase;
 
 namespace Rapport.Bench;
 
@@ -23,15 +24,12 @@ public sealed class BenchDatabase(BenchOptions options, DatabaseProvider provide
     public const string OwnerEmail = "owner@bench.example";
     public const string Password = "Bench!2026";
 
-    public string ConnectionString { get; } = options.ConnectionString(provider);
+    private readonly CachedDatabase store = options.CustomersDatabase(provider);
+
+    public string ConnectionString => store.ConnectionString;
     private string BusinessName => $"Bench {options.DataSetName}";
 
-    public DbConnection Open()
-    {
-        DbConnection c = provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
-        c.Open();
-        return c;
-    }
+    public DbConnection Open() => store.Open();
 
     /// <summary>True when the cached database holds this data set: the business, and every customer and interaction.</summary>
     public async Task<bool> IsReadyAsync()
@@ -39,8 +37,7 @@ public sealed class BenchDatabase(BenchOptions options, DatabaseProvider provide
         if (options.Regenerate) return false;
         try
         {
-            if (provider == DatabaseProvider.Sqlite && !File.Exists(options.SqlitePath)) return false;
-            if (provider == DatabaseProvider.Postgres && !await PostgresDatabaseExistsAsync()) return false;
+            if (!await store.ExistsAsync()) return false;
             await using var c = Open();
             var name = await ScalarAsync<string>(c, "SELECT \"Name\" FROM \"Businesses\" WHERE \"Slug\" = 'bench'");
             if (name != BusinessName) return false;
@@ -54,22 +51,7 @@ public sealed class BenchDatabase(BenchOptions options, DatabaseProvider provide
         }
     }
 
-    /// <summary>Removes the database so that the app's migrations start from nothing.</summary>
-    public async Task ResetAsync()
-    {
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.CreateDirectory(options.DataFolder);
-            foreach (var f in new[] { "", "-wal", "-shm" }.Select(s => options.SqlitePath + s)) File.Delete(f);
-            return;
-        }
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
-        await admin.OpenAsync();
-        await ExecAsync(admin, $"DROP DATABASE IF EXISTS \"{options.PostgresDatabase}\" WITH (FORCE)");
-        await ExecAsync(admin, $"CREATE DATABASE \"{options.PostgresDatabase}\"");
-    }
+    public Task ResetAsync() => store.ResetAsync();
 
     /// <summary>Fills the migrated, empty database: the business and its staff, then customers, contacts and interactions.</summary>
     public async Task GenerateAsync(IServiceProvider services, CancellationToken ct)
@@ -147,32 +129,5 @@ public sealed class BenchDatabase(BenchOptions options, DatabaseProvider provide
             yield return row;
             if (++n % 250_000 == 0) Console.WriteLine($"  {n:N0} interactions at {clock.Elapsed.TotalSeconds:0.0} s");
         }
-    }
-
-    private string AdminConnectionString => new NpgsqlConnectionStringBuilder(options.PostgresServer) { Database = "postgres" }.ConnectionString;
-
-    private async Task<bool> PostgresDatabaseExistsAsync()
-    {
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
-        await admin.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
-        cmd.Parameters.AddWithValue("name", options.PostgresDatabase);
-        return await cmd.ExecuteScalarAsync() is not null;
-    }
-
-    public static async Task ExecAsync(DbConnection c, string sql)
-    {
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    public static async Task<T?> ScalarAsync<T>(DbConnection c, string sql)
-    {
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        var value = await cmd.ExecuteScalarAsync();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

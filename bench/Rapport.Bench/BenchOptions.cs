@@ -1,12 +1,15 @@
 using System.Globalization;
-using Npgsql;
 using Rapport.Core.Data;
 
 namespace Rapport.Bench;
 
+/// <summary>What to measure: the customer page at scale, the Valentine's rush of orders, or both.</summary>
+public enum Scenario { Customers, Rush, All }
+
 /// <summary>Command-line settings: which databases, how much data, how long and how hard to push.</summary>
 public sealed record BenchOptions
 {
+    public Scenario Scenario { get; init; } = Scenario.Customers;
     public IReadOnlyList<DatabaseProvider> Providers { get; init; } = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
     public int Customers { get; init; } = 100_000;
     public int Interactions { get; init; } = 1_000_000;
@@ -24,11 +27,24 @@ public sealed record BenchOptions
         Environment.GetEnvironmentVariable("RAPPORT_BENCH_POSTGRES") ?? "Host=localhost;Username=rapport;Password=rapport";
     public string PostgresDatabase { get; init; } = "rapport_bench";
 
+    /// <summary>Customers of the florist in the rush scenario.</summary>
+    public int RushCustomers { get; init; } = 50_000;
+    /// <summary>Order attempts of the measured rush, through the API and again in plain SQL.</summary>
+    public int RushAttempts { get; init; } = 10_000;
+    public int RushClients { get; init; } = 32;
+    /// <summary>Untimed attempts on the day before, each way, so that the measured rush runs on warm code and pools.</summary>
+    public int RushWarmup { get; init; } = 1_000;
+    public string PostgresRushDatabase { get; init; } = "rapport_rush";
+
+    public bool RunsCustomers => Scenario is Scenario.Customers or Scenario.All;
+    public bool RunsRush => Scenario is Scenario.Rush or Scenario.All;
+
     public const string Usage = """
-        Rapport.Bench: generates a large business once, then measures the API over HTTP beside the same queries in plain SQL.
+        Rapport.Bench: generates a large business once, then measures the API over HTTP beside the same work in plain SQL.
 
           dotnet run -c Release --project bench/Rapport.Bench -- [options]
 
+          --scenario customers|rush|all     the customer page at scale, the Valentine's Day rush of orders, or both (customers)
           --provider sqlite|postgres|both   databases to measure (both)
           --customers N                     customers in the generated business (100000)
           --interactions N                  interactions in all (1000000)
@@ -43,6 +59,13 @@ public sealed record BenchOptions
           --pg-database NAME                PostgreSQL database (rapport_bench)
           --show-sql                        print the SQL EF Core sends for each scenario
           --explain                         print the query plans of the plain-SQL scenarios
+
+        The rush scenario:
+          --rush-customers N                customers of the florist (50000)
+          --rush-attempts N                 order attempts, through the API and again in plain SQL (10000)
+          --rush-clients N                  concurrent clients (32)
+          --rush-warmup N                   untimed attempts each way on the day before (1000)
+          --pg-rush-database NAME           PostgreSQL database (rapport_rush)
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -55,6 +78,16 @@ public sealed record BenchOptions
             double Seconds() => double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture);
             switch (args[i])
             {
+                case "--scenario":
+                    var s = Next().ToLowerInvariant();
+                    o = o with { Scenario = s switch
+                    {
+                        "customers" => Scenario.Customers,
+                        "rush" => Scenario.Rush,
+                        "all" => Scenario.All,
+                        _ => throw new ArgumentException($"Unknown scenario {s}: use customers, rush or all."),
+                    } };
+                    break;
                 case "--provider":
                     var p = Next().ToLowerInvariant();
                     o = o with { Providers = p == "both" ? [DatabaseProvider.Sqlite, DatabaseProvider.Postgres] : [DatabaseSetup.ParseProvider(p)] };
@@ -70,6 +103,11 @@ public sealed record BenchOptions
                 case "--data": o = o with { DataFolder = Path.GetFullPath(Next()) }; break;
                 case "--postgres": o = o with { PostgresServer = Next() }; break;
                 case "--pg-database": o = o with { PostgresDatabase = Next() }; break;
+                case "--rush-customers": o = o with { RushCustomers = Int() }; break;
+                case "--rush-attempts": o = o with { RushAttempts = Int() }; break;
+                case "--rush-clients": o = o with { RushClients = Int() }; break;
+                case "--rush-warmup": o = o with { RushWarmup = Int() }; break;
+                case "--pg-rush-database": o = o with { PostgresRushDatabase = Next() }; break;
                 case "--show-sql": o = o with { ShowSql = true }; break;
                 case "--explain": o = o with { Explain = true }; break;
                 case "-h" or "--help": return null;
@@ -79,6 +117,8 @@ public sealed record BenchOptions
         if (o.Customers < 2) throw new ArgumentException("--customers must be at least 2.");
         if (o.HeavyTimeline > o.Interactions) throw new ArgumentException("--heavy cannot exceed --interactions.");
         if (o.Concurrency < 1) throw new ArgumentException("--concurrency must be at least 1.");
+        if (o.RushCustomers < 1 || o.RushAttempts < 1 || o.RushClients < 1 || o.RushWarmup < 0)
+            throw new ArgumentException("--rush-customers, --rush-attempts and --rush-clients must be at least 1; --rush-warmup at least 0.");
         return o;
     }
 
@@ -87,9 +127,13 @@ public sealed record BenchOptions
 
     public string SqlitePath => Path.Combine(DataFolder, $"rapport-bench-{DataSetName}.db");
 
-    public string ConnectionString(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
-        ? $"Data Source={SqlitePath}"
-        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = PostgresDatabase }.ConnectionString;
+    /// <summary>The florist's data set: a cached rush database is reused only for the same one.</summary>
+    public string RushDataSetName => $"c{RushCustomers}_s{Seed}";
+
+    public CachedDatabase CustomersDatabase(DatabaseProvider provider) => new(this, provider, SqlitePath, PostgresDatabase);
+
+    public CachedDatabase RushDatabase(DatabaseProvider provider) =>
+        new(this, provider, Path.Combine(DataFolder, $"rapport-rush-{RushDataSetName}.db"), PostgresRushDatabase);
 
     // bench/data beside this project in the repository, wherever the command is run from.
     private static string DefaultDataFolder()

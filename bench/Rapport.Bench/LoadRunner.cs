@@ -69,6 +69,46 @@ public static class LoadRunner
             with { OwnCpu = cpu, LoadAverage = LoadAverage() };
     }
 
+    /// <summary>What each attempt of a fixed-count run answered (an HTTP status, 0 when it threw) and how long it took.</summary>
+    public sealed record Attempts(int[] Status, double[] Milliseconds, TimeSpan Elapsed, double OwnCpu, double LoadBefore, double LoadAfter, string? FirstError);
+
+    /// <summary>
+    /// Closed-loop load of a fixed number of attempts: N clients, each taking the next attempt as soon as its previous one
+    /// answers, until all are done. Attempt i is always the same request, so two runs of one plan ask for the same things.
+    /// </summary>
+    public static async Task<Attempts> RunAttemptsAsync(int concurrency, int count, Func<int, Task<int>> attempt)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var loadBefore = LoadAverage();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var status = new int[count];
+        var milliseconds = new double[count];
+        var next = -1;
+        string? firstError = null;
+        var start = Stopwatch.GetTimestamp();
+        var clients = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    status[i] = await attempt(i);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref firstError, $"{e.GetType().Name}: {e.Message}", null);
+                }
+                milliseconds[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            }
+        })).ToArray();
+        await Task.WhenAll(clients);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore) / (elapsed * Environment.ProcessorCount);
+        return new Attempts(status, milliseconds, elapsed, cpu, loadBefore, LoadAverage(), firstError);
+    }
+
     /// <summary>The one-minute load average (Linux), or NaN elsewhere.</summary>
     public static double LoadAverage()
     {

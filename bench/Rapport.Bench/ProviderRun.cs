@@ -88,23 +88,24 @@ public sealed class ProviderRun(BenchOptions options, DatabaseProvider provider)
         if (response.StatusCode != HttpStatusCode.OK) throw new HttpRequestException($"{(int)response.StatusCode} from {url}");
     }
 
-    private HttpClient NewClient(Uri address) => new(new SocketsHttpHandler
+    /// <summary>A client signed in with <c>POST /api/auth/login</c>, its bearer token on every request.</summary>
+    public static async Task<HttpClient> SignInAsync(Uri address, int connections, string email, string password)
     {
-        MaxConnectionsPerServer = options.Concurrency,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        UseCookies = false,
-    })
-    { BaseAddress = address };
-
-    private async Task<HttpClient> SignInAsync(Uri address)
-    {
-        var client = NewClient(address);
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = BenchDatabase.OwnerEmail, password = BenchDatabase.Password });
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseCookies = false,
+        })
+        { BaseAddress = address };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         using var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("accessToken").GetString());
         return client;
     }
+
+    private Task<HttpClient> SignInAsync(Uri address) => SignInAsync(address, options.Concurrency, BenchDatabase.OwnerEmail, BenchDatabase.Password);
 
     /// <summary>Before timing anything: the API and the plain SQL give the same answers, and the right ones.</summary>
     private static async Task CheckAsync(HttpClient client, PlainSql sql, Workload workload)
@@ -180,5 +181,5 @@ public sealed class ProviderRun(BenchOptions options, DatabaseProvider provider)
         }
     }
 
-    private static string Indent(string text, string prefix) => prefix + text.Replace("\n", "\n" + prefix);
+    public static string Indent(string text, string prefix) => prefix + text.Replace("\n", "\n" + prefix);
 }

@@ -21,7 +21,7 @@ public sealed class Workload
     public static async Task<Workload> LoadAsync(BenchDatabase database, int seed)
     {
         await using var c = database.Open();
-        var business = await BenchDatabase.ScalarAsync<string>(c, "SELECT CAST(\"Id\" AS TEXT) FROM \"Businesses\" WHERE \"Slug\" = 'bench'")
+        var business = await CachedDatabase.ScalarAsync<string>(c, "SELECT CAST(\"Id\" AS TEXT) FROM \"Businesses\" WHERE \"Slug\" = 'bench'")
             ?? throw new InvalidOperationException("The bench business is missing.");
         var (heavy, count) = await HeaviestAsync(c);
         var random = new Random(seed);

@@ -1,8 +1,10 @@
 using Rapport.Web.Auth;
+using Rapport.Web.Catalog;
 using Rapport.Web.Customers;
 using Rapport.Web.Delivery;
 using Rapport.Web.Hosting;
 using Rapport.Web.Orders;
+using Rapport.Web.Payments.TestProvider;
 using Rapport.Web.Reports;
 using Rapport.Web.Timeline;
 
@@ -43,11 +45,14 @@ app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapCustomers();
 app.MapTimeline();
+app.MapCatalog();
+app.MapDeliverySetup();
 app.MapOrders();
 app.MapDeliveryWindows();
 app.MapOrderLifecycle();
 app.MapRunSheet();
 app.MapReports();
+app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();
 

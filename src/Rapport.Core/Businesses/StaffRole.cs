@@ -12,7 +12,9 @@ public static class StaffPermissions
     public static bool SeesOnlyOwnDeliveries(this StaffRole role) => role is StaffRole.Delivery;
     /// <summary>Everyone but drivers takes orders, on any channel.</summary>
     public static bool TakesOrders(this StaffRole role) => role is not StaffRole.Delivery;
-    /// <summary>Owners and managers set delivery capacity, windows and partners.</summary>
+    /// <summary>Owners and managers keep the products and prices; everyone else only reads them.</summary>
+    public static bool ManagesCatalog(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
+    /// <summary>Owners and managers set up locations, zones, delivery windows and capacity, and partners.</summary>
     public static bool ManagesDelivery(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
     /// <summary>Owners and managers read the business's figures: on-time rate, turned-away customers.</summary>
     public static bool SeesReports(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;

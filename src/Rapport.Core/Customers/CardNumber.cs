@@ -9,6 +9,8 @@ public static class CardNumber
     public static bool ContainsCardNumber(string? text)
     {
         if (string.IsNullOrEmpty(text)) return false;
+        // An identifier is not a card, though one in a few hundred holds a Luhn-valid run ("…4315-8874-7036-8483…").
+        if (Guid.TryParse(text, out _)) return false;
         // Digits are read in groups joined by single spaces or dashes ("4111 1111 1111 1111 12/28");
         // every run of consecutive groups holding 13–19 digits is a candidate.
         var digits = new List<int>();

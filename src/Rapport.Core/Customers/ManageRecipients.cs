@@ -59,7 +59,8 @@ public static class ManageRecipients
         return id;
     }
 
-    private static void Apply(Recipient r, RecipientInput input)
+    /// <summary>Writes the optional fields given; shared with the shop's address book.</summary>
+    internal static void Apply(Recipient r, RecipientInput input)
     {
         if (input.Relationship is not null) r.Relationship = AddressInput.Blank(input.Relationship);
         if (input.Phone is not null) r.Phone = AddressInput.Blank(input.Phone);

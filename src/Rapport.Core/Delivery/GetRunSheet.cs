@@ -14,12 +14,13 @@ public sealed record RunSheetCustomer(Guid Id, string? Name, string? Phone);
 
 /// <summary>
 /// One stop as the driver needs it at the door. <see cref="Notes"/> are the customer's delivery notes (never the
-/// internal ones). Order fields are absent for a stop made without an order.
+/// internal ones). Order fields are absent for a stop made without an order; <see cref="DeliveredAt"/> and
+/// <see cref="FailureReason"/> tell how the stop went.
 /// </summary>
 public sealed record RunSheetStop(
     Guid Id, DateOnly Date, int Sequence, Guid? OrderId, long? Number, OrderStatus? Status,
     string? RecipientName, string? Phone, AddressView? Address, string? CardMessage, string? Notes,
-    RunSheetCustomer Customer, RunSheetDriver? Driver);
+    RunSheetCustomer Customer, RunSheetDriver? Driver, DateTime? DeliveredAt, string? FailureReason);
 
 public sealed record RunSheetWindow(
     Guid? WindowId, Guid? LocationId, string? LocationName, TimeOnly? Start, TimeOnly? End, IReadOnlyList<RunSheetStop> Stops);
@@ -102,7 +103,8 @@ public static class GetRunSheet
                 order?.CardMessage,
                 customer?.Notes,
                 new RunSheetCustomer(s.CustomerId, customer?.Name, customer?.Phone),
-                s.DriverId is { } d ? new RunSheetDriver(d, drivers.GetValueOrDefault(d) ?? "") : null);
+                s.DriverId is { } d ? new RunSheetDriver(d, drivers.GetValueOrDefault(d) ?? "") : null,
+                order?.DeliveredAt, order?.FailureReason);
         }
 
         return stops

@@ -25,6 +25,13 @@ public static class OrderLifecycle
         return null;
     }
 
+    /// <summary>
+    /// The steps the order may take from <paramref name="from"/>, in the order of the chain; for drivers
+    /// (<paramref name="driver"/>) only the road steps they may record.
+    /// </summary>
+    public static IReadOnlyList<OrderStatus> NextSteps(OrderStatus from, FulfilmentKind fulfilment, bool driver) =>
+        Enum.GetValues<OrderStatus>().Where(to => Refusal(from, fulfilment, to) is null && (!driver || DriverMaySet(to))).ToList();
+
     public static bool IsFinal(OrderStatus status) =>
         status is OrderStatus.Delivered or OrderStatus.Failed or OrderStatus.Cancelled;
 

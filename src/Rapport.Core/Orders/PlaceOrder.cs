@@ -41,6 +41,14 @@ public static class PlaceOrder
         var draft = await DraftAsync(db, customer, orderer, command, time, ct);
         if (!draft.Succeeded) return draft.Failure!;
 
+        var promised = await PromiseAsync(db, draft.Value!, ct);
+        if (promised is null) return await RefusedAsync(db, customer, draft.Value!, "That option is not available.", ct);
+        // A window already seen full is answered at once, without claiming the key or queueing to write;
+        // a retry of an order that was placed still finds its answer under the key first.
+        if (!promised.Open && (idempotencyKey is null
+            || !await db.IdempotencyRecords.AnyAsync(r => r.Caller == orderer.Caller && r.Key == idempotencyKey.Trim(), ct)))
+            return await RefusedAsync(db, customer, draft.Value!, "That window is full or past its cutoff.", ct);
+
         IdempotencyRecord? claim = null;
         if (idempotencyKey is not null)
         {
@@ -58,7 +66,7 @@ public static class PlaceOrder
 
         try
         {
-            var placed = await ReserveAndSaveAsync(db, orderer, customer, draft.Value!, claim, desk, ct);
+            var placed = await ReserveAndSaveAsync(db, orderer, customer, draft.Value!, promised, claim, desk, ct);
             if (!placed.Succeeded && claim is not null) await Idempotency.ReleaseAsync(db, desk.Gate, claim, ct);
             return placed;
         }
@@ -175,13 +183,12 @@ public static class PlaceOrder
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private sealed record Fulfilment(FulfilmentKind Kind, Guid? LocationId, string Promise, decimal Fee, DateTime? From, DateTime? By);
+    /// <summary>The chosen option's promise and fee; <see cref="Open"/> is false when it was already full or closed when read.</summary>
+    private sealed record Fulfilment(FulfilmentKind Kind, Guid? LocationId, string Promise, decimal Fee, DateTime? From, DateTime? By, bool Open = true);
 
     private static async Task<Result<Placed>> ReserveAndSaveAsync(
-        RapportDb db, Orderer orderer, Customer customer, Draft d, IdempotencyRecord? claim, OrderDesk desk, CancellationToken ct)
+        RapportDb db, Orderer orderer, Customer customer, Draft d, Fulfilment promised, IdempotencyRecord? claim, OrderDesk desk, CancellationToken ct)
     {
-        var promised = await PromiseAsync(db, d, ct);
-        if (promised is null) return await RefusedAsync(db, customer, d, "That option is not available.", ct);
         if (d.Kind == OptionKind.Partner) await EnsurePartnerDayAsync(db, desk, d.PartnerId!.Value, d.Date, ct);
 
         string refusal;
@@ -325,7 +332,7 @@ public static class PlaceOrder
                 var window = await db.DeliveryWindows.AsNoTracking().Where(w => w.Id == d.WindowId)
                     .Select(w => new
                     {
-                        w.LocationId, w.Date, w.Start, w.End, w.StartsAt, w.EndsAt,
+                        w.LocationId, w.Date, w.Start, w.End, w.StartsAt, w.EndsAt, w.Cutoff, w.Booked, w.Capacity, w.LoyaltyReserve,
                         Location = db.Locations.Where(l => l.Id == w.LocationId).Select(l => l.Name).First(),
                         Fee = db.DeliveryZones.Where(z => z.LocationId == w.LocationId && z.PostalCode == postcode).Select(z => (decimal?)z.Fee).FirstOrDefault(),
                     }).FirstOrDefaultAsync(ct);
@@ -333,7 +340,8 @@ public static class PlaceOrder
                 return new Fulfilment(FulfilmentKind.Delivery, window.LocationId,
                     $"Delivered {Day(window.Date)} {FindAlternatives.Clock(window.Start)}–{FindAlternatives.Clock(window.End)} by {window.Location}"
                         + (d.Kind == OptionKind.LoyaltyReserve ? " (from the loyalty reserve)" : ""),
-                    window.Fee.Value, window.StartsAt, window.EndsAt);
+                    window.Fee.Value, window.StartsAt, window.EndsAt,
+                    Open: d.Now < window.Cutoff && window.Booked < window.Capacity - (d.Kind == OptionKind.LoyaltyReserve ? 0 : window.LoyaltyReserve));
         }
     }
 

@@ -20,7 +20,9 @@ public static class GetTimeline
         if (!await db.VisibleTo(actor).AnyAsync(c => c.Id == customerId, ct)) return Failure.NotFound("Customer");
         var entry = await db.Interactions.AsNoTracking()
             .FirstOrDefaultAsync(i => i.Id == id && i.CustomerId == customerId && (!i.Internal || actor.Role.SeesInternalNotes()), ct);
-        return entry is null ? Failure.NotFound("Interaction") : TimelineEntry.Of(entry);
+        if (entry is null) return Failure.NotFound("Interaction");
+        var numbers = await OrderNumbersAsync(db, [entry], ct);
+        return TimelineEntry.Of(entry, entry.OrderId is { } o ? numbers.GetValueOrDefault(o) : null);
     }
 
     public static async Task<Result<Page<TimelineEntry>>> HandleAsync(RapportDb db, Actor actor, Query query, CancellationToken ct)
@@ -46,6 +48,17 @@ public static class GetTimeline
         var next = rows.Count > limit
             ? new Cursor(rows[limit - 1].OccurredAt.Ticks.ToString(CultureInfo.InvariantCulture), rows[limit - 1].Id).Encode()
             : null;
-        return new Page<TimelineEntry>(rows.Take(limit).Select(TimelineEntry.Of).ToList(), next);
+        var shown = rows.Take(limit).ToList();
+        var numbers = await OrderNumbersAsync(db, shown, ct);
+        return new Page<TimelineEntry>(
+            shown.Select(i => TimelineEntry.Of(i, i.OrderId is { } o ? numbers.GetValueOrDefault(o) : null)).ToList(), next);
+    }
+
+    // One lookup by id for the page's orders: the timeline itself stays a plain range read on its index.
+    private static async Task<Dictionary<Guid, long?>> OrderNumbersAsync(RapportDb db, IReadOnlyList<Interaction> entries, CancellationToken ct)
+    {
+        var ids = entries.Where(i => i.OrderId != null).Select(i => i.OrderId!.Value).Distinct().ToList();
+        if (ids.Count == 0) return [];
+        return await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (long?)o.Number, ct);
     }
 }

@@ -45,6 +45,6 @@ public static class LogInteraction
         db.Interactions.Add(interaction);
         customer.NoteActivity(interaction.OccurredAt);
         await db.SaveChangesAsync(ct);
-        return TimelineEntry.Of(interaction);
+        return TimelineEntry.Of(interaction, null);
     }
 }

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Orders;
+using Rapport.Core.Shop;
 using Rapport.Web.Auth;
+using Rapport.Web.Payments.TestProvider;
+using Rapport.Web.Shop;
 
 namespace Rapport.Web.Hosting;
 
@@ -51,6 +54,7 @@ public static class RapportServices
             .AddPolicyScheme("staff", "Bearer token or cookie", o => o.ForwardDefaultSelector = http =>
                 http.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddShopCookie()
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -79,9 +83,14 @@ public static class RapportServices
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton<IPasswordHasher<ShopAccount>, PasswordHasher<ShopAccount>>();
+        services.AddScoped<ShopContext>();
+        services.AddSingleton<TestCardResults>();
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(StaffClaimsFactory.Business));
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(StaffClaimsFactory.Business))
+            .AddPolicy(Policies.Shop, p => p.AddAuthenticationSchemes(ShopAuthentication.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(ShopAuthentication.Business));
 
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -98,6 +107,11 @@ public static class RapportServices
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/App", Policies.Staff);
+            o.Conventions.AuthorizeFolder("/Shop", Policies.Shop)
+                .AllowAnonymousToPage("/Shop/Index")
+                .AllowAnonymousToPage("/Shop/SignIn")
+                .AllowAnonymousToPage("/Shop/SignUp")
+                .AllowAnonymousToPage("/Shop/SignOut");
         });
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         return builder;

@@ -15,7 +15,7 @@ public static class OrderLifecycleEndpoints
         var group = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Policies.Staff);
 
         group.MapGet("/", Search).WithName("SearchOrders")
-            .WithSummary("Orders newest first, by customer, fulfilment date (YYYY-MM-DD) and status.")
+            .WithSummary("Orders newest first, by customer, fulfilment date (YYYY-MM-DD), status and `q` (an order number or part of the customer's name).")
             .WithDescription("Delivery staff get the orders of their own stops. `next` is an opaque cursor for `after`, or null on the last page.");
         group.MapGet("/{id}", Get).WithName("GetOrder")
             .WithSummary("The order whole: lines, recipient, address, card message, fulfilment and promise, totals, card (brand and last four), every step, on time or not.")
@@ -33,8 +33,8 @@ public static class OrderLifecycleEndpoints
     }
 
     private static async Task<Results<Ok<Page<OrderSummary>>, ProblemHttpResult>> Search(
-        Guid? customerId, DateOnly? date, string? status, int? limit, string? after, RapportDb db, Actor actor, CancellationToken ct) =>
-        (await SearchOrders.HandleAsync(db, actor, new(customerId, date, status, limit, after), ct)).ToOk();
+        Guid? customerId, DateOnly? date, string? status, string? q, int? limit, string? after, RapportDb db, Actor actor, CancellationToken ct) =>
+        (await SearchOrders.HandleAsync(db, actor, new(customerId, date, status, q, limit, after), ct)).ToOk();
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Get(Guid id, RapportDb db, Actor actor, CancellationToken ct) =>
         (await GetOrder.HandleAsync(db, actor, id, ct)).ToOk();

@@ -98,4 +98,13 @@ public class CardNumberTests
     private static Gen<string> TextWithoutDigits() =>
         ArbMap.Default.ArbFor<string>().Generator
             .Select(s => s is null ? "" : new string(s.Where(c => !char.IsAsciiDigit(c)).ToArray()));
+
+    [Theory]
+    [InlineData("014a4315-8874-7036-8483-d9dfdc93f879")]
+    [InlineData("014A4315-8874-7036-8483-D9DFDC93F879")]
+    public void An_identifier_is_not_a_card_number_though_it_holds_a_luhn_valid_run(string id)
+    {
+        CardNumber.ContainsCardNumber("4315-8874-7036-8483").ShouldBeTrue();
+        CardNumber.ContainsCardNumber(id).ShouldBeFalse();
+    }
 }

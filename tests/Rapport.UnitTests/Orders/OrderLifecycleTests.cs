@@ -59,6 +59,26 @@ public class OrderLifecycleTests
     }
 
     [Fact]
+    public void The_next_steps_are_the_allowed_ones_in_the_order_of_the_chain()
+    {
+        OrderLifecycle.NextSteps(OrderStatus.Placed, FulfilmentKind.Delivery, driver: false).ShouldBe(
+            [OrderStatus.Confirmed, OrderStatus.InProduction, OrderStatus.OutForDelivery, OrderStatus.Delivered, OrderStatus.Failed, OrderStatus.Cancelled]);
+        OrderLifecycle.NextSteps(OrderStatus.OutForDelivery, FulfilmentKind.Delivery, driver: false).ShouldBe([OrderStatus.Delivered, OrderStatus.Failed]);
+        OrderLifecycle.NextSteps(OrderStatus.Confirmed, FulfilmentKind.Pickup, driver: false).ShouldBe(
+            [OrderStatus.InProduction, OrderStatus.Delivered, OrderStatus.Failed, OrderStatus.Cancelled]);
+        foreach (var final in new[] { OrderStatus.Delivered, OrderStatus.Failed, OrderStatus.Cancelled })
+            OrderLifecycle.NextSteps(final, FulfilmentKind.Delivery, driver: false).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_driver_is_offered_the_road_steps_only()
+    {
+        OrderLifecycle.NextSteps(OrderStatus.Confirmed, FulfilmentKind.Delivery, driver: true)
+            .ShouldBe([OrderStatus.OutForDelivery, OrderStatus.Delivered, OrderStatus.Failed]);
+        OrderLifecycle.NextSteps(OrderStatus.OutForDelivery, FulfilmentKind.Delivery, driver: true).ShouldBe([OrderStatus.Delivered, OrderStatus.Failed]);
+    }
+
+    [Fact]
     public void Drivers_record_the_road_steps_only()
     {
         Enum.GetValues<OrderStatus>().Where(OrderLifecycle.DriverMaySet)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
+using Rapport.Core.Reports;
 using Rapport.Core.Timeline;
 
 namespace Rapport.Web.Pages.App;
@@ -17,6 +18,9 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
     public int LoyalCount { get; private set; }
     public IReadOnlyList<RecentContact> Recent { get; private set; } = [];
     public IReadOnlyList<Stop>? Stops { get; private set; }
+    /// <summary>For owners and managers: customers turned away who wanted today, and how yesterday's promises were kept.</summary>
+    public int? TurnedAwayToday { get; private set; }
+    public OnTimeFigures? OnTimeYesterday { get; private set; }
 
     public sealed record RecentContact(Guid CustomerId, string CustomerName, DateTime OccurredAt, Channel Channel, Tone Tone, string Summary, string? StaffName, StaffRole? StaffRole);
     public sealed record Stop(Guid CustomerId, string CustomerName, string RecipientName, DateOnly Date, string Address);
@@ -43,6 +47,15 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
         Recent = await interactions.OrderByDescending(i => i.OccurredAt).Take(12)
             .Join(db.Customers, i => i.CustomerId, c => c.Id, (i, c) => new RecentContact(c.Id, c.Name, i.OccurredAt, i.Channel, i.Tone, i.Summary, i.StaffName, i.StaffRole))
             .ToListAsync(ct);
+
+        if (actor.Role.SeesReports())
+        {
+            var today = DateOnly.FromDateTime(businessTime.Local(now));
+            TurnedAwayToday = (await TurnedAwayReport.HandleAsync(db, actor, today, today, time, ct)).Value?.Total;
+            OnTimeYesterday = (await OnTimeReport.HandleAsync(db, actor, today.AddDays(-1), today.AddDays(-1), time, ct)).Value is { } yesterday
+                ? new OnTimeFigures(yesterday.Delivered, yesterday.OnTime)
+                : null;
+        }
 
         if (actor.Role.SeesOnlyOwnDeliveries())
         {

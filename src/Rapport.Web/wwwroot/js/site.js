@@ -39,3 +39,29 @@ document.addEventListener("htmx:sendError", () => {
   toast.querySelector(".toast-body").textContent = "Rapport could not be reached. Check the connection and try again.";
   bootstrap.Toast.getOrCreateInstance(toast).show();
 });
+// Enter in a field marked data-pick-first searches now and opens the first result ("type the number, Enter").
+document.addEventListener("keydown", (e) => {
+  const box = e.target;
+  if (e.key !== "Enter" || !(box instanceof HTMLInputElement) || !box.dataset.pickFirst || !window.htmx) return;
+  e.preventDefault();
+  const results = document.querySelector(box.dataset.pickFirst);
+  if (!results) return;
+  document.addEventListener("htmx:afterSettle", () => results.querySelector(".result-row")?.click(), { once: true });
+  htmx.trigger(box, "search");
+});
+// Enter in a field marked data-enter-changes applies it (e.g. redrafts for the occasion) instead of submitting.
+document.addEventListener("keydown", (e) => {
+  const field = e.target;
+  if (e.key !== "Enter" || e.ctrlKey || e.metaKey || !(field instanceof HTMLElement) || !("enterChanges" in field.dataset)) return;
+  e.preventDefault();
+  field.dispatchEvent(new Event("change", { bubbles: true }));
+});
+// Ctrl+Enter anywhere in a form marked data-ctrl-enter presses its first submit button, as Enter in a field does.
+document.addEventListener("keydown", (e) => {
+  if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+  const form = (e.target instanceof Element && e.target.closest("form[data-ctrl-enter]")) || document.querySelector("form[data-ctrl-enter]");
+  const button = form?.querySelector("button[type=submit]:not([formaction])");
+  if (!button) return;
+  e.preventDefault();
+  button.click();
+});

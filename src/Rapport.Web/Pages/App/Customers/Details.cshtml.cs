@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
+using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
 using Rapport.Web.Hosting;
 
@@ -15,12 +17,18 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public Actor Actor => actor;
     public CustomerFile Customer { get; private set; } = null!;
     public TimelineView Timeline { get; private set; } = null!;
+    public RecentOrdersView RecentOrders { get; private set; } = null!;
 
     [BindProperty] public LogForm Log { get; set; } = new();
     [BindProperty] public RecipientForm NewRecipient { get; set; } = new();
     [BindProperty] public StakeholderForm NewStakeholder { get; set; } = new();
 
     public sealed record TimelineView(Guid CustomerId, Page<TimelineEntry> Page);
+
+    /// <param name="More">Whether there are older orders than those shown.</param>
+    public sealed record RecentOrdersView(IReadOnlyList<OrderSummary> Orders, bool More, string Currency);
+
+    public const int RecentOrderCount = 5;
 
     public sealed class LogForm
     {
@@ -141,6 +149,9 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
         Customer = customer.ToFile(actor, time.GetUtcNow().UtcDateTime, await db.VisibleRecipientsAsync(actor, id, ct));
         var page = await GetTimeline.HandleAsync(db, actor, new(id, GetTimeline.DefaultLimit, null), ct);
         Timeline = new TimelineView(id, page.Value!);
+        var orders = (await SearchOrders.HandleAsync(db, actor, new(id, null, null, null, RecentOrderCount, null), ct)).Value!;
+        var currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
+        RecentOrders = new RecentOrdersView(orders.Items, orders.Next is not null, currency);
         return true;
     }
 
