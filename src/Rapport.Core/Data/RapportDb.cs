@@ -7,8 +7,11 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
+using Rapport.Core.Messaging;
 using Rapport.Core.Orders;
+using Rapport.Core.Scheduling;
 using Rapport.Core.Shop;
+using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;
 
 namespace Rapport.Core.Data;
@@ -44,6 +47,9 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OrderNumberBlock> OrderNumberBlocks => Set<OrderNumberBlock>();
     public DbSet<ShopAccount> ShopAccounts => Set<ShopAccount>();
+    public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
