@@ -8,6 +8,7 @@ using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
 using Rapport.Core.Messaging;
+using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
 using Rapport.Core.Scheduling;
 using Rapport.Core.Shop;
@@ -50,6 +51,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Occasion> Occasions => Set<Occasion>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
