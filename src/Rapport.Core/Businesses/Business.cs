@@ -13,4 +13,8 @@ public sealed class Business
     /// <summary>Country calling code used for phone numbers typed without one.</summary>
     public string DefaultCallingCode { get; set; } = "1";
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+    /// <summary>Days before an occasion its reminders go out, e.g. "10,3".</summary>
+    public string ReminderLeadDays { get; set; } = "10,3";
+    /// <summary>Days before a peak day (Valentine's, Mother's Day, Christmas) the first reminder goes, so capacity is booked early.</summary>
+    public int PeakReminderLeadDays { get; set; } = 21;
 }

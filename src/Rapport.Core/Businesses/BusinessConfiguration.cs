@@ -13,6 +13,7 @@ internal sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         b.Property(x => x.TimeZone).HasMaxLength(64);
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.DefaultCallingCode).HasMaxLength(4);
+        b.Property(x => x.ReminderLeadDays).HasMaxLength(40);
     }
 }
 

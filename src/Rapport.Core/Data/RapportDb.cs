@@ -53,6 +53,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Occasion> Occasions => Set<Occasion>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<ReorderLink> ReorderLinks => Set<ReorderLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -45,6 +45,7 @@ public static class OutboxDispatch
 {
     public const int Batch = 50;
     public const int MaxAttempts = 8;
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
     public static async Task<int> RunAsync(RapportDb db, IMailSender sender, MailAddress from, TimeProvider time, CancellationToken ct)
     {
@@ -58,6 +59,13 @@ public static class OutboxDispatch
         foreach (var message in due)
         {
             var attempt = message.Attempts + 1;
+            // Each attempt is claimed by one conditional statement, so that two senders never send one message
+            // twice; a sender that dies after the claim leaves it to be tried again when the claim runs out.
+            var claimedUntil = now + ClaimFor;
+            var claimed = await db.OutboxMessages.IgnoreQueryFilters()
+                .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, claimedUntil).SetProperty(m => m.Attempts, attempt), ct);
+            if (claimed == 0) continue;
             try
             {
                 using var mail = Compose(message, new MailAddress(from.Address, businessNames.GetValueOrDefault(message.BusinessId) ?? from.DisplayName));

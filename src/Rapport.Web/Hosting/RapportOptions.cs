@@ -11,6 +11,8 @@ public sealed class RapportOptions
     public bool Demo { get; init; }
     /// <summary>Apply migrations at start-up; always on for SQLite.</summary>
     public bool MigrateOnStart { get; init; }
+    /// <summary>Where customers reach Rapport (PublicUrl), for links in e-mails.</summary>
+    public string PublicUrl { get; init; } = "http://localhost:5080";
 
     public static RapportOptions From(IConfiguration config, IHostEnvironment env)
     {
@@ -28,6 +30,7 @@ public sealed class RapportOptions
             Provider = provider,
             ConnectionString = connection,
             Demo = config.GetValue<bool>("Demo"),
+            PublicUrl = (config["PublicUrl"] ?? "http://localhost:5080").TrimEnd('/'),
             MigrateOnStart = provider == DatabaseProvider.Sqlite || env.IsDevelopment() || config.GetValue<bool>("Database:MigrateOnStart"),
         };
     }

@@ -93,6 +93,7 @@ public static class RapportServices
         services.AddSingleton(sp => MailConfiguration.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<IScheduledJob, OutboxJob>();
+        services.AddSingleton<IScheduledJob, ReminderJob>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 
@@ -120,7 +121,8 @@ public static class RapportServices
                 .AllowAnonymousToPage("/Shop/Index")
                 .AllowAnonymousToPage("/Shop/SignIn")
                 .AllowAnonymousToPage("/Shop/SignUp")
-                .AllowAnonymousToPage("/Shop/SignOut");
+                .AllowAnonymousToPage("/Shop/SignOut")
+                .AllowAnonymousToPage("/Shop/Reorder");
         });
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         return builder;

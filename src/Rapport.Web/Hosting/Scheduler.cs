@@ -1,5 +1,7 @@
 using Rapport.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Messaging;
+using Rapport.Core.Occasions;
 using Rapport.Core.Scheduling;
 
 namespace Rapport.Web.Hosting;
@@ -94,4 +96,19 @@ public static class MailConfiguration
             folder)
         { SendEvery = TimeSpan.FromSeconds(config.GetValue("Mail:SendEverySeconds", 10.0)) };
     }
+}
+
+/// <summary>Reminds customers of their occasions (Jobs:RemindersEveryMinutes, default 15).</summary>
+public sealed class ReminderJob(RapportOptions options, IConfiguration config) : IScheduledJob
+{
+    public string Name => "reminders";
+    public TimeSpan Every => TimeSpan.FromMinutes(config.GetValue("Jobs:RemindersEveryMinutes", 15.0));
+
+    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        Businesses.ForEachAsync(services, async (scope, _) =>
+        {
+            var db = scope.GetRequiredService<RapportDb>();
+            var slug = await db.Businesses.Where(b => b.Id == db.CurrentBusinessId).Select(b => b.Slug).FirstAsync(ct);
+            await SendReminders.RunAsync(db, $"{options.PublicUrl}/shop/{slug}", scope.GetRequiredService<TimeProvider>(), ct);
+        }, ct);
 }
