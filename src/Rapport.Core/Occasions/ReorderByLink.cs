@@ -47,6 +47,9 @@ public static class ReorderByLink
         var offer = opened.Value!;
         if (offer.PlacedOrderNumber is not null) return Failure.Conflict($"This link has been used: order {offer.PlacedOrderNumber} is placed.");
         var link = (await FindAsync(db, token, ct))!;
+        // The earliest promisable option is the one filled in.
+        if (choice is null && offer.Options?.Options is [var first, ..])
+            choice = new PlaceOrder.FulfilmentInput(first.Kind, first.WindowId, first.PartnerId, first.LocationId, first.Date);
 
         // Claimed by one conditional statement: of two clicks at once, one places the order.
         var now = time.GetUtcNow().UtcDateTime;
