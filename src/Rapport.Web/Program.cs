@@ -51,6 +51,7 @@ app.MapDeliverySetup();
 app.MapOrders();
 app.MapDeliveryWindows();
 app.MapOrderLifecycle();
+app.MapStandingOrders();
 app.MapRunSheet();
 app.MapReports();
 app.MapTasks();

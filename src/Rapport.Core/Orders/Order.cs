@@ -6,7 +6,7 @@ namespace Rapport.Core.Orders;
 public enum OrderStatus { Placed, Confirmed, InProduction, OutForDelivery, Delivered, Failed, Cancelled }
 
 /// <summary>How the order reached us; every channel goes through the same rules.</summary>
-public enum OrderChannel { Phone, Web, WalkIn }
+public enum OrderChannel { Phone, Web, WalkIn, Standing }
 
 /// <summary>How the order gets to the recipient.</summary>
 public enum FulfilmentKind { Delivery, Pickup, Partner }

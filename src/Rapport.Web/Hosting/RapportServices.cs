@@ -94,6 +94,7 @@ public static class RapportServices
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<IScheduledJob, OutboxJob>();
         services.AddSingleton<IScheduledJob, ReminderJob>();
+        services.AddSingleton<IScheduledJob, StandingOrderJob>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 

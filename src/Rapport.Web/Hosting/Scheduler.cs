@@ -2,6 +2,7 @@ using Rapport.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Messaging;
 using Rapport.Core.Occasions;
+using Rapport.Core.Orders;
 using Rapport.Core.Scheduling;
 
 namespace Rapport.Web.Hosting;
@@ -111,4 +112,15 @@ public sealed class ReminderJob(RapportOptions options, IConfiguration config) :
             var slug = await db.Businesses.Where(b => b.Id == db.CurrentBusinessId).Select(b => b.Slug).FirstAsync(ct);
             await SendReminders.RunAsync(db, $"{options.PublicUrl}/shop/{slug}", scope.GetRequiredService<TimeProvider>(), ct);
         }, ct);
+}
+
+/// <summary>Places standing orders their set number of days ahead (Jobs:StandingOrdersEveryMinutes, default 15).</summary>
+public sealed class StandingOrderJob(IConfiguration config) : IScheduledJob
+{
+    public string Name => "standing-orders";
+    public TimeSpan Every => TimeSpan.FromMinutes(config.GetValue("Jobs:StandingOrdersEveryMinutes", 15.0));
+
+    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        Businesses.ForEachAsync(services, (scope, _) => PlaceStandingOrders.RunAsync(
+            scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<OrderDesk>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
 }

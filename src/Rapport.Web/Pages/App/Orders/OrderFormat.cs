@@ -52,6 +52,7 @@ public static class OrderFormat
     {
         OrderChannel.WalkIn => "walk-in",
         OrderChannel.Web => "web",
+        OrderChannel.Standing => "standing order",
         _ => "phone",
     };
 
