@@ -6,14 +6,16 @@ using Rapport.Core.Data;
 
 namespace Rapport.Core.Orders;
 
-/// <summary>Who places an order: a staff member taking it on a channel, or a customer in the shop.</summary>
-public sealed record Orderer(Guid BusinessId, Actor? Staff, Guid? AccountId, Guid? AccountCustomerId)
+/// <summary>Who places an order: a staff member taking it on a channel, a customer in the shop, or a standing order.</summary>
+/// <param name="AccountId">The shop account, or what stands in for it: a reorder link, a standing order.</param>
+public sealed record Orderer(Guid BusinessId, Actor? Staff, Guid? AccountId, Guid? AccountCustomerId, bool Standing = false)
 {
     public static Orderer ForStaff(Actor actor) => new(actor.BusinessId, actor, null, null);
     public static Orderer ForShop(Guid businessId, Guid accountId, Guid customerId) => new(businessId, null, accountId, customerId);
+    public static Orderer ForStandingOrder(Guid businessId, Guid standingOrderId, Guid customerId) => new(businessId, null, standingOrderId, customerId, true);
 
     /// <summary>Whom idempotency keys belong to.</summary>
-    public string Caller => Staff is { } s ? $"staff:{s.StaffId}" : $"account:{AccountId}";
+    public string Caller => Staff is { } s ? $"staff:{s.StaffId}" : Standing ? $"standing:{AccountId}" : $"account:{AccountId}";
 
     /// <summary>Managers may book a window's loyalty reserve for anyone.</summary>
     public bool IsManager => Staff?.Role is StaffRole.Owner or StaffRole.Manager;

@@ -91,8 +91,9 @@ public static class PlaceOrder
         v.MaxLength("occasion", c.Occasion, OrderLimits.Occasion);
         v.MaxLength("cardMessage", c.CardMessage, OrderLimits.CardMessage);
         // The shop is the web channel whatever the body says.
-        var channel = orderer.Staff is null ? OrderChannel.Web : c.Channel;
+        var channel = orderer.Standing ? OrderChannel.Standing : orderer.Staff is null ? OrderChannel.Web : c.Channel;
         if (channel is null) v.Add("channel", "Say how the order came in: phone, web or walkIn.");
+        else if (channel == OrderChannel.Standing && !orderer.Standing) v.Add("channel", "Standing orders place themselves: say phone, web or walkIn.");
 
         var kind = OptionKindNames.Parse(c.Fulfilment?.Kind);
         if (c.Fulfilment is null) v.Add("fulfilment", "Say how the order is fulfilled: a delivery window, a partner or pick-up.");

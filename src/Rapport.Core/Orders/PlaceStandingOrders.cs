@@ -55,7 +55,7 @@ public static class PlaceStandingOrders
     private static async Task<StandingOrderRun> PlaceOneAsync(
         RapportDb db, StandingOrder standing, Occasion? occasion, DateOnly date, OrderDesk desk, TimeProvider time, CancellationToken ct)
     {
-        var orderer = new Orderer(db.CurrentBusinessId, null, standing.Id, standing.CustomerId);
+        var orderer = Orderer.ForStandingOrder(db.CurrentBusinessId, standing.Id, standing.CustomerId);
         var run = new StandingOrderRun { StandingOrderId = standing.Id, Date = date, At = time.GetUtcNow().UtcDateTime };
         var wanted = await WantedWindowAsync(db, orderer, standing, date, time, ct);
         var key = $"standing-{standing.Id:N}-{date:yyyyMMdd}";
