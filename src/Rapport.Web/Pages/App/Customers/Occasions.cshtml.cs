@@ -67,10 +67,16 @@ public sealed class OccasionsModel(RapportDb db, Actor actor, TimeProvider time)
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, Guid occasionId, CancellationToken ct) =>
-        await DecidedAsync(id, await DecideOccasion.ConfirmAsync(db, OccasionEditor.ForStaff(actor, ct), occasionId, time, ct), "confirmed", ct);
+        !await OnThisPageAsync(id, occasionId, ct) ? NotFound()
+            : await DecidedAsync(id, await DecideOccasion.ConfirmAsync(db, OccasionEditor.ForStaff(actor, ct), occasionId, time, ct), "confirmed", ct);
 
     public async Task<IActionResult> OnPostDismissAsync(Guid id, Guid occasionId, CancellationToken ct) =>
-        await DecidedAsync(id, await DecideOccasion.DismissAsync(db, OccasionEditor.ForStaff(actor, ct), occasionId, time, ct), "dismissed", ct);
+        !await OnThisPageAsync(id, occasionId, ct) ? NotFound()
+            : await DecidedAsync(id, await DecideOccasion.DismissAsync(db, OccasionEditor.ForStaff(actor, ct), occasionId, time, ct), "dismissed", ct);
+
+    // The occasion must belong to the customer whose page this is.
+    private Task<bool> OnThisPageAsync(Guid id, Guid occasionId, CancellationToken ct) =>
+        db.Occasions.AnyAsync(o => o.Id == occasionId && o.CustomerId == id, ct);
 
     public async Task<IActionResult> OnPostInferAsync(Guid id, CancellationToken ct)
     {
@@ -84,9 +90,7 @@ public sealed class OccasionsModel(RapportDb db, Actor actor, TimeProvider time)
     private async Task<IActionResult> DecidedAsync(Guid id, Result<OccasionView> result, string done, CancellationToken ct)
     {
         if (!result.Succeeded) return result.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
-        // The occasion must belong to the customer whose page this is.
-        if (result.Value!.CustomerId != id) return NotFound();
-        return await AnswerAsync(id, $"{result.Value.Name} {done}.", ct);
+        return await AnswerAsync(id, $"{result.Value!.Name} {done}.", ct);
     }
 
     private async Task<IActionResult> AnswerAsync(Guid id, string message, CancellationToken ct)
