@@ -54,6 +54,7 @@ app.MapOrderLifecycle();
 app.MapRunSheet();
 app.MapReports();
 app.MapOccasions();
+app.MapCalendarFeeds();
 app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();

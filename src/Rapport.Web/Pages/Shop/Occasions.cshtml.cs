@@ -34,7 +34,24 @@ public sealed class OccasionsModel(ShopContext shop, RapportDb db, TimeProvider 
         public decimal? UsualBudget { get; set; }
     }
 
+    public DateTime? FeedIssuedAt { get; private set; }
+    /// <summary>The feed URL, shown once, right after it is made.</summary>
+    public string? FeedUrl { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        FeedUrl = Rapport.Web.Occasions.CalendarEndpoints.FeedUrl(Request, await CalendarFeeds.IssueForShopAsync(db, Customer, time, ct));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
+    {
+        await CalendarFeeds.RevokeForShopAsync(db, Customer, ct);
+        return Redirect(ShopPath("/occasions"));
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -78,5 +95,6 @@ public sealed class OccasionsModel(ShopContext shop, RapportDb db, TimeProvider 
     {
         Occasions = await ListOccasions.ForShopAsync(db, Customer, time, ct);
         Recipients = await ManageMyRecipients.ListAsync(db, Customer, ct);
+        FeedIssuedAt = await CalendarFeeds.IssuedForShopAsync(db, Customer, ct);
     }
 }

@@ -21,8 +21,27 @@ public sealed class IndexModel(RapportDb db, Actor actor, TimeProvider time) : P
     public string Currency { get; private set; } = "USD";
     public Actor Actor => actor;
 
+    /// <summary>When the staff member's calendar feed was made; null without one.</summary>
+    public DateTime? FeedIssuedAt { get; private set; }
+    /// <summary>The feed URL, shown once, right after it is made.</summary>
+    public string? FeedUrl { get; private set; }
+    public bool FeedRevoked { get; private set; }
+
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        FeedUrl = Rapport.Web.Occasions.CalendarEndpoints.FeedUrl(Request, await CalendarFeeds.IssueForStaffAsync(db, actor, time, ct));
+        return await OnGetAsync(null, null, false, ct);
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
+    {
+        FeedRevoked = await CalendarFeeds.RevokeForStaffAsync(db, actor, ct);
+        return await OnGetAsync(null, null, false, ct);
+    }
+
     public async Task<IActionResult> OnGetAsync(int? days, int? page, bool open, CancellationToken ct)
     {
+        FeedIssuedAt = await CalendarFeeds.IssuedForStaffAsync(db, actor, ct);
         Days = days is { } d && Spans.Contains(d) ? d : UpcomingOccasions.DefaultDays;
         OnlyOpen = open;
         var all = (await UpcomingOccasions.HandleAsync(db, actor, Days, time, ct)).Value!;
