@@ -45,6 +45,13 @@ public static class BenchCommand
                 failed |= rush.Failures.Count > 0;
                 Console.WriteLine();
             }
+            if (options.RunsOccasions)
+            {
+                var occasions = await new OccasionsRun(options, provider).RunAsync();
+                tables.Add(() => OccasionsRun.Print(occasions));
+                tables[^1]();
+                Console.WriteLine();
+            }
         }
         if (tables.Count > 1)
         {

@@ -4,7 +4,7 @@ using Rapport.Core.Data;
 namespace Rapport.Bench;
 
 /// <summary>What to measure: the customer page at scale, the Valentine's rush of orders, or both.</summary>
-public enum Scenario { Customers, Rush, All }
+public enum Scenario { Customers, Rush, Occasions, All }
 
 /// <summary>Command-line settings: which databases, how much data, how long and how hard to push.</summary>
 public sealed record BenchOptions
@@ -36,15 +36,22 @@ public sealed record BenchOptions
     public int RushWarmup { get; init; } = 1_000;
     public string PostgresRushDatabase { get; init; } = "rapport_rush";
 
+    /// <summary>Customers and orders of the florist whose occasions are inferred.</summary>
+    public int OccasionCustomers { get; init; } = 100_000;
+    public int OccasionOrders { get; init; } = 1_000_000;
+    public string PostgresOccasionsDatabase { get; init; } = "rapport_occasions";
+
     public bool RunsCustomers => Scenario is Scenario.Customers or Scenario.All;
     public bool RunsRush => Scenario is Scenario.Rush or Scenario.All;
+    public bool RunsOccasions => Scenario is Scenario.Occasions or Scenario.All;
 
     public const string Usage = """
         Rapport.Bench: generates a large business once, then measures the API over HTTP beside the same work in plain SQL.
 
           dotnet run -c Release --project bench/Rapport.Bench -- [options]
 
-          --scenario customers|rush|all     the customer page at scale, the Valentine's Day rush of orders, or both (customers)
+          --scenario customers|rush|occasions|all
+                                            the customer page at scale, the Valentine's Day rush, occasion inference, or all (customers)
           --provider sqlite|postgres|both   databases to measure (both)
           --customers N                     customers in the generated business (100000)
           --interactions N                  interactions in all (1000000)
@@ -66,6 +73,11 @@ public sealed record BenchOptions
           --rush-clients N                  concurrent clients (32)
           --rush-warmup N                   untimed attempts each way on the day before (1000)
           --pg-rush-database NAME           PostgreSQL database (rapport_rush)
+
+        The occasions scenario (inference timed beside a plain-SQL full scan of the orders):
+          --occasion-customers N            customers of the florist (100000)
+          --occasion-orders N               orders in all (1000000)
+          --pg-occasions-database NAME      PostgreSQL database (rapport_occasions)
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -84,8 +96,9 @@ public sealed record BenchOptions
                     {
                         "customers" => Scenario.Customers,
                         "rush" => Scenario.Rush,
+                        "occasions" => Scenario.Occasions,
                         "all" => Scenario.All,
-                        _ => throw new ArgumentException($"Unknown scenario {s}: use customers, rush or all."),
+                        _ => throw new ArgumentException($"Unknown scenario {s}: use customers, rush, occasions or all."),
                     } };
                     break;
                 case "--provider":
@@ -108,12 +121,17 @@ public sealed record BenchOptions
                 case "--rush-clients": o = o with { RushClients = Int() }; break;
                 case "--rush-warmup": o = o with { RushWarmup = Int() }; break;
                 case "--pg-rush-database": o = o with { PostgresRushDatabase = Next() }; break;
+                case "--occasion-customers": o = o with { OccasionCustomers = Int() }; break;
+                case "--occasion-orders": o = o with { OccasionOrders = Int() }; break;
+                case "--pg-occasions-database": o = o with { PostgresOccasionsDatabase = Next() }; break;
                 case "--show-sql": o = o with { ShowSql = true }; break;
                 case "--explain": o = o with { Explain = true }; break;
                 case "-h" or "--help": return null;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
         }
+        if (o.OccasionCustomers < 1 || o.OccasionOrders < o.OccasionCustomers)
+            throw new ArgumentException("--occasion-customers must be at least 1 and --occasion-orders at least as many.");
         if (o.Customers < 2) throw new ArgumentException("--customers must be at least 2.");
         if (o.HeavyTimeline > o.Interactions) throw new ArgumentException("--heavy cannot exceed --interactions.");
         if (o.Concurrency < 1) throw new ArgumentException("--concurrency must be at least 1.");

@@ -86,6 +86,7 @@ public static class BulkInsert
                     case int n: await writer.WriteAsync(n, NpgsqlDbType.Integer); break;
                     case long n: await writer.WriteAsync(n, NpgsqlDbType.Bigint); break;
                     case decimal m: await writer.WriteAsync(m, NpgsqlDbType.Numeric); break;
+                    case DateOnly d: await writer.WriteAsync(d, NpgsqlDbType.Date); break;
                     case var other: throw new NotSupportedException($"{map.Table}.{column.Name}: no COPY mapping for {other.GetType().Name}.");
                 }
             }

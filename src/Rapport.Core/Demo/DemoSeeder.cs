@@ -32,13 +32,13 @@ public static partial class DemoSeeder
             if (await scope.ServiceProvider.GetRequiredService<RapportDb>().Businesses.AnyAsync(ct)) return false;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        await SeedBusinessAsync(services, "Bloom & Stem", "bloom", "America/Chicago", DemoNames.BloomStaff, now, 2026, SeedFlorist, ct);
-        await SeedBusinessAsync(services, "Harbor Laundry Systems", "harbor", "America/New_York", DemoNames.HarborStaff, now, 2027, SeedDealer, ct);
+        await SeedBusinessAsync(services, "Bloom & Stem", "bloom", "America/Chicago", DemoNames.BloomStaff, now, time, 2026, SeedFlorist, ct);
+        await SeedBusinessAsync(services, "Harbor Laundry Systems", "harbor", "America/New_York", DemoNames.HarborStaff, now, time, 2027, SeedDealer, ct);
         return true;
     }
 
     private static async Task SeedBusinessAsync(IServiceProvider services, string name, string slug, string timeZone,
-        StaffSeed[] staff, DateTime now, int seed, Action<Seeding> fill, CancellationToken ct)
+        StaffSeed[] staff, DateTime now, TimeProvider time, int seed, Action<Seeding> fill, CancellationToken ct)
     {
         var owner = staff.Single(s => s.Role == StaffRole.Owner);
         var created = await CreateBusiness.HandleAsync(services,
@@ -76,6 +76,9 @@ public static partial class DemoSeeder
         if (seeding.Orders.Count > 0)
             db.OrderNumberBlocks.Add(new OrderNumberBlock { BusinessId = business.Id, Next = seeding.Orders.Max(o => o.Number) + 1 });
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        // The occasions the history shows, proposed as the nightly inference would: Tom's Valentine's Day for Maria among them.
+        await Occasions.InferOccasions.RunAsync(db, time, ct);
     }
 
     private static string StaffEmail(StaffSeed member, string slug) => $"{member.Mailbox}@{slug}.example";

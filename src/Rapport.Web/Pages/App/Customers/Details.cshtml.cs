@@ -18,6 +18,7 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public CustomerFile Customer { get; private set; } = null!;
     public TimelineView Timeline { get; private set; } = null!;
     public RecentOrdersView RecentOrders { get; private set; } = null!;
+    public OccasionsSection Occasions { get; private set; } = null!;
 
     [BindProperty] public LogForm Log { get; set; } = new();
     [BindProperty] public RecipientForm NewRecipient { get; set; } = new();
@@ -152,6 +153,7 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
         var orders = (await SearchOrders.HandleAsync(db, actor, new(id, null, null, null, RecentOrderCount, null), ct)).Value!;
         var currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
         RecentOrders = new RecentOrdersView(orders.Items, orders.Next is not null, currency);
+        Occasions = (await OccasionsSection.LoadAsync(db, actor, id, time, ct))!;
         return true;
     }
 
