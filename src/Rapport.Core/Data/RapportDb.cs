@@ -7,6 +7,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
+using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
 using Rapport.Core.Shop;
 using Rapport.Core.Timeline;
@@ -44,6 +45,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OrderNumberBlock> OrderNumberBlocks => Set<OrderNumberBlock>();
     public DbSet<ShopAccount> ShopAccounts => Set<ShopAccount>();
+    public DbSet<Occasion> Occasions => Set<Occasion>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
