@@ -21,7 +21,7 @@ public static class GetForecast
 
     public sealed record Query(DateOnly? From, DateOnly? To, Guid? LocationId);
 
-    public static async Task<Result<IReadOnlyList<ForecastDay>>> HandleAsync(
+    public static async Task<Result<ForecastDay[]>> HandleAsync(
         RapportDb db, Actor actor, Query query, TimeProvider time, CancellationToken ct)
     {
         if (!actor.Role.SeesReports()) return Failure.Forbidden($"The {actor.Role.Label()} role does not see the forecast.");
@@ -46,7 +46,7 @@ public static class GetForecast
     }
 
     /// <summary>The coming <see cref="HomeDays"/> days for the whole business, for the owner's home page.</summary>
-    public static async Task<Result<IReadOnlyList<ForecastDay>>> ComingDaysAsync(RapportDb db, Actor actor, TimeProvider time, CancellationToken ct)
+    public static async Task<Result<ForecastDay[]>> ComingDaysAsync(RapportDb db, Actor actor, TimeProvider time, CancellationToken ct)
     {
         var today = await db.BusinessTodayAsync(time, ct);
         return await HandleAsync(db, actor, new Query(today, today.AddDays(HomeDays - 1), null), time, ct);
@@ -55,7 +55,7 @@ public static class GetForecast
     private static Task<List<Location>> ActiveLocationsAsync(RapportDb db, CancellationToken ct) =>
         db.Locations.AsNoTracking().Include(l => l.WeeklyWindows).Where(l => l.Active).OrderBy(l => l.Name).ToListAsync(ct);
 
-    private static async Task<IReadOnlyList<ForecastDay>> ForecastAsync(
+    private static async Task<ForecastDay[]> ForecastAsync(
         RapportDb db, List<Location> locations, Guid? locationId, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         var orders = db.Orders.AsNoTracking().Where(o => o.Status != OrderStatus.Cancelled);
@@ -106,7 +106,7 @@ public static class GetForecast
             Counts(booked.Where(b => Where(b.LocationId) == l.Id).Select(b => (b.FulfilmentDate, b.Count))),
             known.For(l.Id),
             PlannedCapacity.Of(l, from, to, windows, blocked))).ToList();
-        return DemandForecast.Build(from, to, today, firstOrder, trend, shown);
+        return DemandForecast.Build(from, to, today, firstOrder, trend, shown).ToArray();
     }
 
     private static Dictionary<DateOnly, int> Counts(IEnumerable<(DateOnly Date, int Count)> rows)
