@@ -45,6 +45,13 @@ public static class BenchCommand
                 failed |= rush.Failures.Count > 0;
                 Console.WriteLine();
             }
+            if (options.RunsForecast)
+            {
+                var forecast = await new ForecastRun(options, provider).RunAsync();
+                tables.Add(() => ForecastRun.Print(forecast));
+                tables[^1]();
+                Console.WriteLine();
+            }
         }
         if (tables.Count > 1)
         {

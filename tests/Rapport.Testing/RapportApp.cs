@@ -136,7 +136,13 @@ public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
 public class EmptyRapportApp() : RapportApp(demo: false, realServer: false);
 
 /// <summary>Rapport with the demo data on a real port, for the browser.</summary>
-public class BrowserRapportApp() : RapportApp(demo: true, realServer: true);
+public class BrowserRapportApp : RapportApp
+{
+    public BrowserRapportApp() : base(demo: true, realServer: true) { }
+
+    /// <summary>The demo seeded at the moment <paramref name="clock"/> gives, which stays the app's clock.</summary>
+    protected BrowserRapportApp(TimeProvider clock) : base(clock, realServer: true) { }
+}
 
 /// <summary>A clock that stands still at one moment.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
