@@ -31,8 +31,8 @@ public static class DemandForecast
 {
     /// <summary>Years of history a day is compared with.</summary>
     public const int YearsBack = 3;
-    /// <summary>The trend is held within these bounds, so one odd year cannot halve or treble a forecast.</summary>
-    public const double MinTrend = 0.5, MaxTrend = 2.0;
+    /// <summary>The trend is held within these bounds: compounded over three years back, one odd year would swing a forecast too far.</summary>
+    public const double MinTrend = 0.67, MaxTrend = 1.5;
 
     private const int DaysPerYear = 365;
     private const int WeeksPerYear = 52;
