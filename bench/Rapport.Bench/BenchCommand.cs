@@ -52,6 +52,13 @@ public static class BenchCommand
                 tables[^1]();
                 Console.WriteLine();
             }
+            if (options.RunsForecast)
+            {
+                var forecast = await new ForecastRun(options, provider).RunAsync();
+                tables.Add(() => ForecastRun.Print(forecast));
+                tables[^1]();
+                Console.WriteLine();
+            }
         }
         if (tables.Count > 1)
         {

@@ -3,8 +3,8 @@ using Rapport.Core.Data;
 
 namespace Rapport.Bench;
 
-/// <summary>What to measure: the customer page at scale, the Valentine's rush of orders, or both.</summary>
-public enum Scenario { Customers, Rush, Occasions, All }
+/// <summary>What to measure: the customer page at scale, the Valentine's rush of orders, occasion inference, the 60-day forecast, or all.</summary>
+public enum Scenario { Customers, Rush, Occasions, Forecast, All }
 
 /// <summary>Command-line settings: which databases, how much data, how long and how hard to push.</summary>
 public sealed record BenchOptions
@@ -44,14 +44,24 @@ public sealed record BenchOptions
     public bool RunsCustomers => Scenario is Scenario.Customers or Scenario.All;
     public bool RunsRush => Scenario is Scenario.Rush or Scenario.All;
     public bool RunsOccasions => Scenario is Scenario.Occasions or Scenario.All;
+    /// <summary>Customers and orders of the florist whose 60 coming days are forecast, and the years the orders span.</summary>
+    public int ForecastCustomers { get; init; } = 100_000;
+    public int ForecastOrders { get; init; } = 1_000_000;
+    public int ForecastYears { get; init; } = 5;
+    /// <summary>Timed forecasts (and as many plain-SQL scans), after one untimed of each.</summary>
+    public int ForecastRepeats { get; init; } = 5;
+    public string PostgresForecastDatabase { get; init; } = "rapport_forecast";
+
+    public bool RunsForecast => Scenario is Scenario.Forecast or Scenario.All;
 
     public const string Usage = """
         Rapport.Bench: generates a large business once, then measures the API over HTTP beside the same work in plain SQL.
 
           dotnet run -c Release --project bench/Rapport.Bench -- [options]
 
-          --scenario customers|rush|occasions|all
-                                            the customer page at scale, the Valentine's Day rush, occasion inference, or all (customers)
+          --scenario customers|rush|occasions|forecast|all
+                                            the customer page at scale, the Valentine's Day rush, occasion inference, the 60-day
+                                            forecast of a florist with years of orders, or all (customers)
           --provider sqlite|postgres|both   databases to measure (both)
           --customers N                     customers in the generated business (100000)
           --interactions N                  interactions in all (1000000)
@@ -78,6 +88,13 @@ public sealed record BenchOptions
           --occasion-customers N            customers of the florist (100000)
           --occasion-orders N               orders in all (1000000)
           --pg-occasions-database NAME      PostgreSQL database (rapport_occasions)
+
+        The forecast scenario:
+          --forecast-customers N            customers of the florist (100000)
+          --forecast-orders N               orders over the years before today and the weeks after (1000000)
+          --forecast-years N                years the orders span (5)
+          --forecast-repeats N              timed forecasts and plain-SQL scans, after one untimed each (5)
+          --pg-forecast-database NAME       PostgreSQL database (rapport_forecast)
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -97,8 +114,9 @@ public sealed record BenchOptions
                         "customers" => Scenario.Customers,
                         "rush" => Scenario.Rush,
                         "occasions" => Scenario.Occasions,
+                        "forecast" => Scenario.Forecast,
                         "all" => Scenario.All,
-                        _ => throw new ArgumentException($"Unknown scenario {s}: use customers, rush, occasions or all."),
+                        _ => throw new ArgumentException($"Unknown scenario {s}: use customers, rush, occasions, forecast or all."),
                     } };
                     break;
                 case "--provider":
@@ -124,6 +142,11 @@ public sealed record BenchOptions
                 case "--occasion-customers": o = o with { OccasionCustomers = Int() }; break;
                 case "--occasion-orders": o = o with { OccasionOrders = Int() }; break;
                 case "--pg-occasions-database": o = o with { PostgresOccasionsDatabase = Next() }; break;
+                case "--forecast-customers": o = o with { ForecastCustomers = Int() }; break;
+                case "--forecast-orders": o = o with { ForecastOrders = Int() }; break;
+                case "--forecast-years": o = o with { ForecastYears = Int() }; break;
+                case "--forecast-repeats": o = o with { ForecastRepeats = Int() }; break;
+                case "--pg-forecast-database": o = o with { PostgresForecastDatabase = Next() }; break;
                 case "--show-sql": o = o with { ShowSql = true }; break;
                 case "--explain": o = o with { Explain = true }; break;
                 case "-h" or "--help": return null;
@@ -137,6 +160,8 @@ public sealed record BenchOptions
         if (o.Concurrency < 1) throw new ArgumentException("--concurrency must be at least 1.");
         if (o.RushCustomers < 1 || o.RushAttempts < 1 || o.RushClients < 1 || o.RushWarmup < 0)
             throw new ArgumentException("--rush-customers, --rush-attempts and --rush-clients must be at least 1; --rush-warmup at least 0.");
+        if (o.ForecastCustomers < 1 || o.ForecastOrders < 1 || o.ForecastYears < 2 || o.ForecastRepeats < 1)
+            throw new ArgumentException("--forecast-customers, --forecast-orders and --forecast-repeats must be at least 1; --forecast-years at least 2.");
         return o;
     }
 
@@ -149,6 +174,12 @@ public sealed record BenchOptions
     public string RushDataSetName => $"c{RushCustomers}_s{Seed}";
 
     public CachedDatabase CustomersDatabase(DatabaseProvider provider) => new(this, provider, SqlitePath, PostgresDatabase);
+
+    /// <summary>The forecast florist's data set: a cached database is reused only for the same one.</summary>
+    public string ForecastDataSetName => $"c{ForecastCustomers}_o{ForecastOrders}_y{ForecastYears}_s{Seed}";
+
+    public CachedDatabase ForecastDatabase(DatabaseProvider provider) =>
+        new(this, provider, Path.Combine(DataFolder, $"rapport-forecast-{ForecastDataSetName}.db"), PostgresForecastDatabase);
 
     public CachedDatabase RushDatabase(DatabaseProvider provider) =>
         new(this, provider, Path.Combine(DataFolder, $"rapport-rush-{RushDataSetName}.db"), PostgresRushDatabase);

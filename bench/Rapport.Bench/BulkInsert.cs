@@ -82,11 +82,11 @@ public static class BulkInsert
                     case Guid g: await writer.WriteAsync(g, NpgsqlDbType.Uuid); break;
                     case string s: await writer.WriteAsync(s, NpgsqlDbType.Varchar); break;
                     case DateTime d: await writer.WriteAsync(d, NpgsqlDbType.TimestampTz); break;
+                    case DateOnly d: await writer.WriteAsync(d, NpgsqlDbType.Date); break;
                     case bool b: await writer.WriteAsync(b, NpgsqlDbType.Boolean); break;
                     case int n: await writer.WriteAsync(n, NpgsqlDbType.Integer); break;
                     case long n: await writer.WriteAsync(n, NpgsqlDbType.Bigint); break;
                     case decimal m: await writer.WriteAsync(m, NpgsqlDbType.Numeric); break;
-                    case DateOnly d: await writer.WriteAsync(d, NpgsqlDbType.Date); break;
                     case var other: throw new NotSupportedException($"{map.Table}.{column.Name}: no COPY mapping for {other.GetType().Name}.");
                 }
             }

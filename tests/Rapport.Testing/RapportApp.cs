@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Rapport.Core.Data;
 using Xunit;
@@ -29,6 +31,21 @@ public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
         this.realServer = realServer;
         ownsDatabase = true;
     }
+
+    /// <summary>
+    /// Over an empty database of its own, seeding the demo on start at the moment <paramref name="clock"/> gives,
+    /// which stays the app's clock: for what depends on the date (a peak day within the coming weeks).
+    /// </summary>
+    protected RapportApp(TimeProvider clock, bool realServer)
+    {
+        demo = false;
+        this.realServer = realServer;
+        ownsDatabase = true;
+        seedOnStart = true;
+        this.clock = clock;
+    }
+
+    private readonly TimeProvider? clock;
 
     /// <summary>Over a given database, seeding the demo on start: used to build templates.</summary>
     internal RapportApp(string connectionString, bool seedDemo)
@@ -91,6 +108,7 @@ public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
         }));
         foreach (var configure in settings) builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(configure));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (clock is not null) builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton(clock));
     }
 
     public override async ValueTask DisposeAsync()
@@ -137,4 +155,16 @@ public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
 public class EmptyRapportApp() : RapportApp(demo: false, realServer: false);
 
 /// <summary>Rapport with the demo data on a real port, for the browser.</summary>
-public class BrowserRapportApp() : RapportApp(demo: true, realServer: true);
+public class BrowserRapportApp : RapportApp
+{
+    public BrowserRapportApp() : base(demo: true, realServer: true) { }
+
+    /// <summary>The demo seeded at the moment <paramref name="clock"/> gives, which stays the app's clock.</summary>
+    protected BrowserRapportApp(TimeProvider clock) : base(clock, realServer: true) { }
+}
+
+/// <summary>A clock that stands still at one moment.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

@@ -89,6 +89,28 @@ public sealed class RapportProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>Runs one of Rapport's admin commands on the database, as a host would; returns its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(string connectionString, string[] args, CancellationToken ct)
+    {
+        var web = WebProject();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "bin", Configuration(), "net10.0", "Rapport.Web.dll"), .. args])
+        {
+            WorkingDirectory = web,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Database__Provider"] = TestDatabase.Provider.ToString();
+        start.Environment["ConnectionStrings__Rapport"] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Rapport did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await output, await errors);
+    }
+
     /// <summary>A context on the database outside any server, acting for one business.</summary>
     public static RapportDb Open(string connectionString, Guid businessId)
     {

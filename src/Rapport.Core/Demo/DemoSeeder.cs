@@ -96,6 +96,7 @@ public static partial class DemoSeeder
         for (var i = 0; i < 320; i++) SeedRegular(s, shop);
         BookComingDays(s, shop, tom);
         TurnAway(s, tom);
+        SeedPeakDays(s, shop, tom);
         CountPartnerDays(s, shop);
         NumberOrders(s);
         LogComingSteps(s);

@@ -1,15 +1,20 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
+using Rapport.Core.Data;
+using Rapport.Core.Forecasting;
 
 namespace Rapport.Web.Hosting;
 
 /// <summary>
 /// Commands for whoever hosts Rapport, run instead of the web server:
 /// <c>migrate</c> applies migrations; <c>business add --name N --owner-email E --owner-password P [--slug S] [--time-zone Z]</c>
-/// opens a further business with its first owner.
+/// opens a further business with its first owner; <c>forecast-backtest --business SLUG</c> prints how the forecast
+/// would have done on the business's past peak days.
 /// </summary>
 public static class AdminCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "business";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "business" or "forecast-backtest";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -33,10 +38,46 @@ public static class AdminCommands
                 foreach (var (field, messages) in created.Failure!.Errors ?? new Dictionary<string, string[]>())
                     Console.Error.WriteLine($"--{Kebab(field)}: {string.Join(" ", messages)}");
                 return 2;
+            case ["forecast-backtest", .. var rest]:
+                return await BacktestAsync(app.Services, Flags(rest).GetValueOrDefault("business"));
             default:
-                Console.Error.WriteLine("Usage: rapport migrate | rapport business add --name NAME --owner-email EMAIL --owner-password PASSWORD [--slug SLUG] [--owner-name NAME] [--time-zone IANA-ID]");
+                Console.Error.WriteLine("Usage: rapport migrate | rapport forecast-backtest --business SLUG | rapport business add --name NAME --owner-email EMAIL --owner-password PASSWORD [--slug SLUG] [--owner-name NAME] [--time-zone IANA-ID]");
                 return 2;
         }
+    }
+
+    /// <summary>Each past peak, forecast from the orders before it, against its orders; then the mean absolute percentage error.</summary>
+    private static async Task<int> BacktestAsync(IServiceProvider services, string? slug)
+    {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            Console.Error.WriteLine("--business: say which business, by its slug (e.g. --business bloom).");
+            return 2;
+        }
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
+        var business = await db.Businesses.AsNoTracking().FirstOrDefaultAsync(b => b.Slug == slug.Trim().ToLowerInvariant());
+        if (business is null)
+        {
+            Console.Error.WriteLine($"--business: no business has the slug '{slug}'.");
+            return 2;
+        }
+        scope.ServiceProvider.GetRequiredService<Tenant>().Set(business.Id);
+        var report = await ForecastBacktest.RunAsync(db, business, scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
+
+        var en = CultureInfo.GetCultureInfo("en-US");
+        Console.WriteLine($"Forecast backtest for {report.BusinessName}: each past peak forecast from the orders before it.");
+        Console.WriteLine($"{"Peak",-16} {"Days",-27} {"Forecast",8} {"Actual",8} {"Error",8}");
+        foreach (var row in report.Rows)
+        {
+            var days = row.From == row.To ? row.From.ToString("ddd d MMM yyyy", en) : $"{row.From.ToString("d MMM", en)} – {row.To.ToString("d MMM yyyy", en)}";
+            var error = row.ErrorPercent is { } e ? e.ToString("+0.0;-0.0;0.0", en) + " %" : "n/a";
+            Console.WriteLine($"{PeakDays.Name(row.Peak),-16} {days,-27} {row.Forecast,8} {row.Actual,8} {error,8}");
+        }
+        Console.WriteLine(report.MeanAbsolutePercentError is { } mape
+            ? $"Mean absolute percentage error: {mape.ToString("0.0", en)} % over {report.Rows.Count(r => r.ErrorPercent is not null)} peaks."
+            : "Mean absolute percentage error: n/a (no past peak with a year of history before it had orders).");
+        return 0;
     }
 
     private static Dictionary<string, string> Flags(string[] args)

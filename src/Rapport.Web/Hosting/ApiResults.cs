@@ -8,6 +8,9 @@ public static class ApiResults
 {
     public static ProblemHttpResult Problem(Failure failure) => failure.Kind switch
     {
+        // A filter naming another business's row is 404 too, with the field at fault when there is one.
+        FailureKind.NotFound when failure.Errors is { Count: > 0 } errors => TypedResults.Problem(new HttpValidationProblemDetails(
+            errors.ToDictionary(e => e.Key, e => e.Value)) { Status = StatusCodes.Status404NotFound, Title = failure.Title }),
         FailureKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: failure.Title),
         FailureKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: failure.Title),
         FailureKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: failure.Title,

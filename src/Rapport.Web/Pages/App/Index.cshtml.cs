@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
+using Rapport.Core.Forecasting;
 using Rapport.Core.Reports;
 using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;
@@ -24,6 +25,9 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
     public int? TurnedAwayToday { get; private set; }
     public OnTimeFigures? OnTimeYesterday { get; private set; }
     public IReadOnlyList<StaffTaskView> Tasks { get; private set; } = [];
+    /// <summary>For owners and managers: the coming days' forecast against capacity, and the days short of it soon.</summary>
+    public ForecastDay[]? Forecast { get; private set; }
+    public IReadOnlyList<ForecastDay> Shortfalls { get; private set; } = [];
 
     public sealed record RecentContact(Guid CustomerId, string CustomerName, DateTime OccurredAt, Channel Channel, Tone Tone, string Summary, string? StaffName, StaffRole? StaffRole);
     public sealed record Stop(Guid CustomerId, string CustomerName, string RecipientName, DateOnly Date, string Address);
@@ -60,6 +64,8 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
             OnTimeYesterday = (await OnTimeReport.HandleAsync(db, actor, today.AddDays(-1), today.AddDays(-1), time, ct)).Value is { } yesterday
                 ? new OnTimeFigures(yesterday.Delivered, yesterday.OnTime)
                 : null;
+            Forecast = (await GetForecast.ComingDaysAsync(db, actor, time, ct)).Value;
+            Shortfalls = Forecast?.Take(GetForecast.WarningDays).Where(d => d.Shortfall > 0).ToList() ?? [];
         }
 
         if (actor.Role.SeesOnlyOwnDeliveries())
@@ -85,4 +91,16 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
         if (!done.Succeeded) return NotFound();
         return RedirectToPage();
     }
+    /// <summary>"Feb 14: forecast 640, capacity 450".</summary>
+    public static string Warning(ForecastDay day) =>
+        $"{day.Date.ToString("MMM d", System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: forecast {day.Forecast}, capacity {day.Capacity}";
+
+    /// <summary>Daily forecast and capacity for the chart, read by forecast-chart.js.</summary>
+    public object ForecastChart() => new
+    {
+        labels = Forecast!.Select(d => d.Date.ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-US"))),
+        forecast = Forecast!.Select(d => d.Forecast),
+        capacity = Forecast!.Select(d => d.Capacity),
+        shortfall = Forecast!.Select(d => d.Shortfall),
+    };
 }
