@@ -22,6 +22,7 @@ public sealed class KnownDemand
         var first = from > today ? from : today;
         if (first > to || route.Main is null) return known;
         await known.AddConfirmedOccasionsAsync(db, route, first, to, ct);
+        await known.AddStandingOrdersAsync(db, route, first, to, ct);
         return known;
     }
 
@@ -61,6 +62,29 @@ public sealed class KnownDemand
                     && o.FulfilmentDate <= date && o.FulfilmentDate >= date.AddDays(-OrderedDaysAhead));
                 if (!placed && route.For(occasion.Postcode) is { } location) Add(location, date);
             }
+        }
+    }
+
+    /// <summary>
+    /// One order per date an active weekly or monthly standing order is due and not placed yet. Those on an
+    /// occasion are counted with the confirmed occasions already.
+    /// </summary>
+    public async Task AddStandingOrdersAsync(RapportDb db, DeliveryRoute route, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var standing = await db.StandingOrders.AsNoTracking()
+            .Where(s => s.Active && s.Schedule != StandingSchedule.Occasion)
+            .Select(s => new
+            {
+                Order = s,
+                Postcode = db.Recipients.Where(r => r.Id == s.RecipientId).Select(r => r.Address!.PostalCode).FirstOrDefault(),
+                Placed = db.StandingOrderRuns.Where(r => r.StandingOrderId == s.Id && r.Date >= from && r.Date <= to).Select(r => r.Date).ToList(),
+            })
+            .ToListAsync(ct);
+        foreach (var s in standing)
+        {
+            if (route.For(s.Postcode) is not { } location) continue;
+            foreach (var date in s.Order.DueDates(from.AddDays(-1), to, null))
+                if (!s.Placed.Contains(date)) Add(location, date);
         }
     }
 

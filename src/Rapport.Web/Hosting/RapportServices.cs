@@ -95,6 +95,7 @@ public static class RapportServices
         services.AddSingleton<IScheduledJob, OutboxJob>();
         services.AddSingleton<IScheduledJob, ReminderJob>();
         services.AddSingleton<IScheduledJob, StandingOrderJob>();
+        services.AddSingleton<IScheduledJob, InferenceJob>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 

@@ -124,3 +124,14 @@ public sealed class StandingOrderJob(IConfiguration config) : IScheduledJob
         Businesses.ForEachAsync(services, (scope, _) => PlaceStandingOrders.RunAsync(
             scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<OrderDesk>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
 }
+
+/// <summary>Proposes occasions from order history (Jobs:InferenceEveryHours, default 24).</summary>
+public sealed class InferenceJob(IConfiguration config) : IScheduledJob
+{
+    public string Name => "occasion-inference";
+    public TimeSpan Every => TimeSpan.FromHours(config.GetValue("Jobs:InferenceEveryHours", 24.0));
+
+    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        Businesses.ForEachAsync(services, (scope, _) =>
+            InferOccasions.RunAsync(scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
+}

@@ -43,8 +43,10 @@ public sealed class ForecastTests(ForecastApp app) : IClassFixture<ForecastApp>
         days[1].GetProperty("capacity").GetInt32().ShouldBe(0);
         days[3].GetProperty("capacity").GetInt32().ShouldBe(25);
         days[4].GetProperty("capacity").GetInt32().ShouldBe(10);
-        // Ordinary days of earlier years had no orders.
-        days[4].GetProperty("forecast").GetInt32().ShouldBe(0);
+        // Ordinary days of earlier years had no orders; Tuesday's standing order is known.
+        days[4].GetProperty("expected").GetInt32().ShouldBe(0);
+        days[4].GetProperty("known").GetInt32().ShouldBe(1);
+        days[4].GetProperty("forecast").GetInt32().ShouldBe(1);
         days[4].GetProperty("shortfall").GetInt32().ShouldBe(0);
 
         // One location asked for alone gives the same, being the only one.
@@ -199,6 +201,14 @@ internal sealed record TestFlorist(Guid BusinessId, Guid LocationId, string Owne
                     Source = OccasionSource.Staff, Status = status, Key = Occasion.KeyOf(c.Id, c.Recipients[0].Id, OccasionType.Valentines, DateRule.ValentinesDay),
                     CreatedAt = DateTime.UtcNow, CreatedBy = "Fay Forecast", UpdatedAt = DateTime.UtcNow,
                 });
+            // Customer 2's office gets flowers every Tuesday: Feb 16 is known demand before it is placed.
+            var bouquet = new Rapport.Core.Catalog.Product { BusinessId = business, Name = "Office bouquet", Category = "Bouquets", Price = 40m };
+            db.Products.Add(bouquet);
+            db.StandingOrders.Add(new StandingOrder
+            {
+                BusinessId = business, CustomerId = customers[2].Id, RecipientId = customers[2].Recipients[0].Id, Schedule = StandingSchedule.Weekly,
+                Weekday = DayOfWeek.Tuesday, ProductId = bouquet.Id, PaymentMethodId = Guid.NewGuid(), CreatedAt = DateTime.UtcNow, CreatedBy = "Fay Forecast",
+            });
             await db.SaveChangesAsync(Ct);
             return location.Id;
         });
