@@ -154,6 +154,20 @@ public sealed class OccasionApiTests(RapportApp app) : IClassFixture<RapportApp>
     }
 
     [Fact]
+    public async Task Every_occasion_and_calendar_endpoint_is_in_the_openapi_document()
+    {
+        var paths = (await app.CreateApiClient().GetJsonAsync("/openapi/v1.json")).GetProperty("paths");
+
+        paths.GetProperty("/api/customers/{id}/occasions").GetProperty("get").Str("operationId").ShouldBe("ListOccasions");
+        paths.GetProperty("/api/customers/{id}/occasions").GetProperty("post").Str("operationId").ShouldBe("AddOccasion");
+        paths.GetProperty("/api/occasions/upcoming").GetProperty("get").Str("operationId").ShouldBe("UpcomingOccasions");
+        paths.GetProperty("/api/occasions/{occasionId}/confirm").GetProperty("post").Str("operationId").ShouldBe("ConfirmOccasion");
+        paths.GetProperty("/api/occasions/{occasionId}/dismiss").GetProperty("post").Str("operationId").ShouldBe("DismissOccasion");
+        paths.GetProperty("/api/calendar/feed").GetProperty("post").Str("operationId").ShouldBe("IssueCalendarFeed");
+        paths.GetProperty("/calendar/{token}.ics").GetProperty("get").Str("operationId").ShouldBe("CalendarFeed");
+    }
+
+    [Fact]
     public async Task The_nightly_job_is_idempotent()
     {
         var data = await OrderData.ForAsync(app);
