@@ -8,6 +8,7 @@ using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
+using Rapport.Core.Sales;
 using Rapport.Core.Shop;
 using Rapport.Core.Timeline;
 
@@ -44,6 +45,18 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OrderNumberBlock> OrderNumberBlocks => Set<OrderNumberBlock>();
     public DbSet<ShopAccount> ShopAccounts => Set<ShopAccount>();
+    public DbSet<Playbook> Playbooks => Set<Playbook>();
+    public DbSet<PlaybookVersion> PlaybookVersions => Set<PlaybookVersion>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<DealAnswer> DealAnswers => Set<DealAnswer>();
+    public DbSet<DealStakeholder> DealCommittee => Set<DealStakeholder>();
+    public DbSet<DealEvidence> DealEvidence => Set<DealEvidence>();
+    public DbSet<DealStageChange> DealStageChanges => Set<DealStageChange>();
+    public DbSet<DealOverride> DealOverrides => Set<DealOverride>();
+    public DbSet<DealMilestone> DealMilestones => Set<DealMilestone>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
