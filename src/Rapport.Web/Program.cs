@@ -8,6 +8,7 @@ using Rapport.Web.Occasions;
 using Rapport.Web.Orders;
 using Rapport.Web.Payments.TestProvider;
 using Rapport.Web.Reports;
+using Rapport.Web.Sales;
 using Rapport.Web.Tasks;
 using Rapport.Web.Timeline;
 
@@ -56,6 +57,8 @@ app.MapOrderLifecycle();
 app.MapStandingOrders();
 app.MapRunSheet();
 app.MapReports();
+app.MapDeals();
+app.MapMeetings();
 app.MapTasks();
 app.MapOccasions();
 app.MapCalendarFeeds();

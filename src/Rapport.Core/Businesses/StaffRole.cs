@@ -19,6 +19,15 @@ public static class StaffPermissions
     /// <summary>Owners and managers read the business's figures: on-time rate, turned-away customers.</summary>
     public static bool SeesReports(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
 
+    /// <summary>Owners and managers write playbooks, approve steps and override a stage gate with a reason.</summary>
+    public static bool ManagesSales(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
+    /// <summary>Everyone but drivers sees the deals, their playbooks and meetings.</summary>
+    public static bool SeesDeals(this StaffRole role) => role is not StaffRole.Delivery;
+    /// <summary>Owners, managers and salespeople run deals through the playbook.</summary>
+    public static bool WorksDeals(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager or StaffRole.Sales;
+    /// <summary>Everyone but drivers plans calls and meetings with an objective and logs their outcome.</summary>
+    public static bool PlansMeetings(this StaffRole role) => role is not StaffRole.Delivery;
+
     public static string Label(this StaffRole role) => role switch
     {
         StaffRole.Owner => "owner",

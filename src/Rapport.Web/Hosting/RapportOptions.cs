@@ -13,6 +13,12 @@ public sealed class RapportOptions
     public bool MigrateOnStart { get; init; }
     /// <summary>Where customers reach Rapport (PublicUrl), for links in e-mails.</summary>
     public string PublicUrl { get; init; } = "http://localhost:5080";
+    /// <summary>Where uploaded files (meeting recordings) are kept: outside the web root, shared by every node.</summary>
+    public required string FilesPath { get; init; }
+    /// <summary>The largest recording accepted, in bytes.</summary>
+    public long MaxRecordingBytes { get; init; }
+
+    public const long DefaultMaxRecordingBytes = 50L * 1024 * 1024;
 
     public static RapportOptions From(IConfiguration config, IHostEnvironment env)
     {
@@ -32,6 +38,8 @@ public sealed class RapportOptions
             Demo = config.GetValue<bool>("Demo"),
             PublicUrl = (config["PublicUrl"] ?? "http://localhost:5080").TrimEnd('/'),
             MigrateOnStart = provider == DatabaseProvider.Sqlite || env.IsDevelopment() || config.GetValue<bool>("Database:MigrateOnStart"),
+            FilesPath = Path.GetFullPath(config["Files:Path"] ?? Path.Combine(env.ContentRootPath, "rapport-files")),
+            MaxRecordingBytes = config.GetValue("Files:MaxRecordingBytes", DefaultMaxRecordingBytes),
         };
     }
 }

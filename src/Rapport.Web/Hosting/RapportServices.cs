@@ -9,6 +9,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Messaging;
 using Rapport.Core.Orders;
+using Rapport.Core.Sales;
 using Rapport.Core.Scheduling;
 using Rapport.Core.Shop;
 using Rapport.Web.Auth;
@@ -32,6 +33,16 @@ public static class RapportServices
         services.AddSingleton<OrderNumbers>();
         services.AddSingleton<OrderDesk>();
         services.AddScoped<BusinessTime>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<RapportOptions>();
+            var webRoot = sp.GetRequiredService<IWebHostEnvironment>().WebRootPath;
+            // An uploaded file under the web root could be served as a page of this site.
+            if (!string.IsNullOrEmpty(webRoot)
+                && (options.FilesPath + Path.DirectorySeparatorChar).StartsWith(Path.GetFullPath(webRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new InvalidOperationException($"Files:Path ({options.FilesPath}) must be outside the web root ({webRoot}).");
+            return new RecordingStore(Path.Combine(options.FilesPath, "recordings"), options.MaxRecordingBytes);
+        });
         services.AddDbContext<RapportDb>((sp, o) =>
         {
             var options = sp.GetRequiredService<RapportOptions>();
@@ -96,6 +107,7 @@ public static class RapportServices
         services.AddSingleton<IScheduledJob, ReminderJob>();
         services.AddSingleton<IScheduledJob, StandingOrderJob>();
         services.AddSingleton<IScheduledJob, InferenceJob>();
+        services.AddSingleton<IScheduledJob, OverdueMilestonesJob>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 
