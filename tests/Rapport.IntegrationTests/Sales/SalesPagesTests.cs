@@ -1,0 +1,205 @@
+using System.Net;
+using Rapport.Testing;
+
+namespace Rapport.IntegrationTests.Sales;
+
+/// <summary>
+/// The board and the deal page over HTTP, as a browser without JavaScript and as htmx use them: each role sees what it
+/// may, a move goes through the same gate as the API, and only owners and managers override it.
+/// </summary>
+public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
+{
+    private static string Board(SalesData data, string owner = "") => $"/app/sales?playbook={data.Playbook.Id}&owner={owner}";
+
+    [Fact]
+    public async Task The_board_and_the_deal_page_render_for_each_role_that_sees_deals_and_salespeople_see_their_own_first()
+    {
+        var data = await SalesData.ForAsync(app, "Roles line");
+        var mine = await data.DealAsync("Marcus's washer deal");
+        var theirs = await data.DealAsync("Denise's dryer deal", owner: "manager@harbor.example");
+
+        foreach (var role in new[] { "owner", "manager", "service" })
+        {
+            var pages = await StaffPages.SignInAsync(app, $"{role}@harbor.example");
+            var board = await pages.HtmlAsync(Board(data));
+            board.ShouldContain(mine.Name, customMessage: role);
+            board.ShouldContain(theirs.Name, customMessage: role);
+            StaffPages.CountOf(board, "data-testid=\"board-column\"").ShouldBe(4, role);
+            var deal = await pages.HtmlAsync($"/app/sales/deals/{mine.Id}");
+            deal.ShouldContain(SalesData.Discovery);
+            deal.ShouldContain("Grand Pier Hotel");
+            deal.ShouldContain("data-testid=\"committee\"");
+            deal.ShouldContain("data-testid=\"timeline\"");
+            // Service reads the deals but does not run them: no move controls, no forms on the checklist.
+            StaffPages.CountOf(deal, "data-testid=\"advance-form\"").ShouldBe(role == "service" ? 0 : 1, role);
+            StaffPages.CountOf(board, "data-testid=\"move-to\"").ShouldBe(role == "service" ? 0 : 2, role);
+        }
+
+        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var own = await sales.HtmlAsync(Board(data));
+        own.ShouldContain(mine.Name);
+        own.ShouldNotContain(theirs.Name);
+        own.ShouldContain("ready");
+        own.ShouldContain("1 missing");
+        own.ShouldContain("$48,500");
+        (await sales.HtmlAsync(Board(data, "all"))).ShouldContain(theirs.Name);
+        (await sales.HtmlAsync($"/app/sales/deals/{theirs.Id}")).ShouldContain(theirs.Name);
+
+        var driver = await StaffPages.SignInAsync(app, "driver@harbor.example");
+        var denied = await driver.GetAsync(Board(data));
+        denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        denied.Headers.Location!.OriginalString.ShouldContain("/denied");
+        await driver.HtmlAsync($"/app/sales/deals/{mine.Id}", HttpStatusCode.NotFound);
+
+        // Another business's deal is not there at all.
+        var florist = await StaffPages.SignInAsync(app, "owner@bloom.example");
+        await florist.HtmlAsync($"/app/sales/deals/{mine.Id}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_board_with_no_deals_says_so()
+    {
+        var data = await SalesData.ForAsync(app, "Empty line");
+        var owner = await StaffPages.SignInAsync(app, "owner@harbor.example");
+        var html = await owner.HtmlAsync(Board(data));
+        html.ShouldContain("data-testid=\"board-empty\"");
+        html.ShouldContain("No deals in Qualify.");
+    }
+
+    [Fact]
+    public async Task A_move_on_the_board_is_refused_with_the_missing_steps_then_goes_through_once_the_questionnaire_is_answered()
+    {
+        var data = await SalesData.ForAsync(app, "Gate line");
+        var deal = await data.DealAsync("Gate washer deal");
+        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var board = Board(data);
+
+        var refused = await sales.PostHtmxAsync(board, "/app/sales?handler=Move", ("dealId", deal.Id.ToString()), ("toStage", "Discover"));
+        var card = await StaffPages.TextAsync(refused);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK, card);
+        card.ShouldStartWith("<article");
+        card.ShouldContain("Not moved to Discover: 1 required step is missing.");
+        card.ShouldContain($"{SalesData.Discovery}: answer “{SalesData.Volume}” and “{SalesData.Floor}”");
+        card.ShouldNotContain("Override with a reason");
+        (await data.ReadAsync(deal.Id)).Stage.ShouldBe("Qualify");
+
+        // Without JavaScript the board comes back whole with the refusal on the card.
+        var plain = await sales.PostAsync(board, "/app/sales?handler=Move", ("dealId", deal.Id.ToString()), ("toStage", "Discover"));
+        plain.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await StaffPages.TextAsync(plain)).ShouldContain("data-testid=\"missing-step\"");
+
+        // The questionnaire on the deal page: a number that is not one is said beside its field, and nothing is saved.
+        var page = $"/app/sales/deals/{deal.Id}";
+        var questions = data.Playbook.Stages[0].Steps[0].Questions;
+        var step = data.Playbook.Stages[0].Steps[0].Id.ToString();
+        var wrong = await sales.PostAsync(page, $"{page}?handler=Answers", ("stepId", step), ($"q.{questions[0].Id}", "about a ton"), ($"q.{questions[1].Id}", "Basement"));
+        wrong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var form = await StaffPages.TextAsync(wrong);
+        form.ShouldContain("A number, e.g. 1100 or 12.5.");
+        form.ShouldContain("value=\"about a ton\"");
+        (await data.ReadAsync(deal.Id)).Answers.ShouldBeEmpty();
+
+        var saved = await sales.PostAsync(page, $"{page}?handler=Answers", ("stepId", step), ($"q.{questions[0].Id}", "1,100"), ($"q.{questions[1].Id}", "basement"));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        saved.Headers.Location!.OriginalString.ShouldBe($"{page}#step-{step}");
+        (await sales.HtmlAsync(page)).ShouldContain("ready to move on");
+
+        var moved = await sales.PostHtmxAsync(board, "/app/sales?handler=Move", ("dealId", deal.Id.ToString()), ("toStage", "Discover"));
+        var answer = await StaffPages.TextAsync(moved);
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK, answer);
+        answer.ShouldContain("id=\"stage-1-cards\" hx-swap-oob=\"afterbegin\"");
+        answer.ShouldContain("id=\"stage-1-count\" data-testid=\"column-count\" hx-swap-oob=\"true\">1<");
+        answer.ShouldContain("id=\"stage-0-count\" data-testid=\"column-count\" hx-swap-oob=\"true\">0<");
+        (await data.ReadAsync(deal.Id)).Stage.ShouldBe("Discover");
+    }
+
+    [Fact]
+    public async Task A_salesperson_cannot_override_through_the_pages_and_a_manager_can_with_a_reason_that_shows_on_the_deal()
+    {
+        var data = await SalesData.ForAsync(app, "Override line");
+        var deal = await data.DealAsync("Override washer deal");
+        var board = Board(data);
+        var page = $"/app/sales/deals/{deal.Id}";
+        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+
+        var forged = await sales.PostAsync(board, "/app/sales?handler=Move",
+            ("dealId", deal.Id.ToString()), ("toStage", "Discover"), ("override", "true"), ("reason", "Customer is in a hurry"));
+        forged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        forged.Headers.Location!.OriginalString.ShouldContain("/denied");
+        var forgedHtmx = await sales.PostHtmxAsync(board, "/app/sales?handler=Move",
+            ("dealId", deal.Id.ToString()), ("toStage", "Discover"), ("override", "true"), ("reason", "Customer is in a hurry"));
+        forgedHtmx.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var onDealPage = await sales.PostAsync(page, $"{page}?handler=Advance", ("toStage", "Discover"), ("override", "true"), ("reason", "Customer is in a hurry"));
+        onDealPage.Headers.Location!.OriginalString.ShouldContain("/denied");
+        var unchanged = await data.ReadAsync(deal.Id);
+        unchanged.Stage.ShouldBe("Qualify");
+        unchanged.Overrides.ShouldBeEmpty();
+
+        var manager = await StaffPages.SignInAsync(app, "manager@harbor.example");
+        var refused = await StaffPages.TextAsync(await manager.PostHtmxAsync(board, "/app/sales?handler=Move", ("dealId", deal.Id.ToString()), ("toStage", "Discover")));
+        refused.ShouldContain("Override with a reason");
+        var noReason = await StaffPages.TextAsync(await manager.PostHtmxAsync(board, "/app/sales?handler=Move",
+            ("dealId", deal.Id.ToString()), ("toStage", "Discover"), ("override", "true"), ("reason", " ")));
+        noReason.ShouldContain("Write why the gate is overridden.");
+        (await data.ReadAsync(deal.Id)).Stage.ShouldBe("Qualify");
+
+        var overridden = await manager.PostAsync(page, $"{page}?handler=Advance", ("toStage", "Discover"), ("override", "true"), ("reason", "Signed letter of intent; answers follow Monday"));
+        overridden.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var html = await manager.HtmlAsync(page);
+        html.ShouldContain("data-testid=\"deal-stage\">Discover<");
+        html.ShouldContain("“Signed letter of intent; answers follow Monday”");
+        html.ShouldContain("Denise Walsh</span> moved it from Qualify to Discover");
+        html.ShouldContain($"{SalesData.Discovery}: answer “{SalesData.Volume}” and “{SalesData.Floor}”");
+    }
+
+    [Fact]
+    public async Task Checklist_approval_committee_competitors_and_milestones_are_done_from_the_deal_page()
+    {
+        var data = await SalesData.ForAsync(app, "Steps line");
+        var deal = await data.DealAsync("Steps washer deal");
+        await data.AnswerDiscoveryAsync(deal.Id);
+        var page = $"/app/sales/deals/{deal.Id}";
+        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        (await sales.PostAsync(page, $"{page}?handler=Advance", ("toStage", "Discover"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var discover = data.Playbook.Stages[1].Steps;
+        (await sales.PostAsync(page, $"{page}?handler=Checklist", ("stepId", discover[0].Id.ToString()), ("note", "Walked the basement with Sam")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var html = await sales.HtmlAsync(page);
+        html.ShouldContain("Confirmed by Marcus Reed");
+        html.ShouldContain("Ask an owner or manager to approve it here.");
+        html.ShouldNotContain("data-testid=\"approve-form\"");
+        (await sales.PostAsync(page, $"{page}?handler=Approve", ("stepId", discover[1].Id.ToString())))
+            .Headers.Location!.OriginalString.ShouldContain("/denied");
+
+        var manager = await StaffPages.SignInAsync(app, "manager@harbor.example");
+        (await manager.HtmlAsync(page)).ShouldContain("data-testid=\"approve-form\"");
+        (await manager.PostAsync(page, $"{page}?handler=Approve", ("stepId", discover[1].Id.ToString()))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await sales.HtmlAsync(page)).ShouldContain("ready to move on");
+
+        var people = await app.WithDbAsync(data.Business, db => Task.FromResult(db.Stakeholders.Where(s => s.Name == "Richard Hale").Select(s => s.Id).Single()));
+        (await sales.PostAsync(page, $"{page}?handler=Committee", ("stakeholderId", people.ToString()), ("role", ""), ("strength", "Champion")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var newcomer = await sales.PostAsync(page, $"{page}?handler=Committee", ("name", ""), ("role", ""));
+        newcomer.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await sales.PostAsync(page, $"{page}?handler=Competitor", ("competitor", "Continental Girbau"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var empty = await sales.PostAsync(page, $"{page}?handler=Competitor", ("competitor", " "));
+        empty.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await StaffPages.TextAsync(empty)).ShouldContain("Name the competitor the customer mentioned.");
+        html = await sales.HtmlAsync(page);
+        html.ShouldContain("Richard Hale");
+        html.ShouldContain(">champion<");
+        html.ShouldContain("Continental Girbau");
+
+        // Into Signed: the promise starts, and keeping it is one button.
+        (await manager.PostAsync(page, $"{page}?handler=Advance", ("toStage", "Signed"), ("override", "true"), ("reason", "Quote sent by hand from the show floor")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var signed = await data.ReadAsync(deal.Id);
+        var milestone = signed.Milestones.Single();
+        (await sales.PostAsync(page, $"{page}?handler=Milestone", ("milestoneId", milestone.Id.ToString()), ("completedOn", "2999-01-01")))
+            .StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await sales.PostAsync(page, $"{page}?handler=Milestone", ("milestoneId", milestone.Id.ToString()), ("completedOn", "")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await sales.HtmlAsync(page)).ShouldContain("kept on time");
+    }
+}
