@@ -6,6 +6,7 @@ using Rapport.Web.Hosting;
 using Rapport.Web.Orders;
 using Rapport.Web.Payments.TestProvider;
 using Rapport.Web.Reports;
+using Rapport.Web.Sales;
 using Rapport.Web.Timeline;
 
 // `--demo` seeds the demo businesses on an empty database.
@@ -52,6 +53,8 @@ app.MapDeliveryWindows();
 app.MapOrderLifecycle();
 app.MapRunSheet();
 app.MapReports();
+app.MapDeals();
+app.MapMeetings();
 app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();

@@ -57,6 +57,8 @@ internal sealed class DealAnswerConfiguration : IEntityTypeConfiguration<DealAns
 {
     public void Configure(EntityTypeBuilder<DealAnswer> b)
     {
+        // Ids are made in code: a row added to a loaded deal's list is new, not an update of an unknown row.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Value).HasMaxLength(SalesLimits.Answer);
         b.HasIndex(x => new { x.DealId, x.QuestionId }).IsUnique();
     }
@@ -66,6 +68,8 @@ internal sealed class DealStakeholderConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DealStakeholder> b)
     {
+        // Ids are made in code: a row added to a loaded deal's list is new, not an update of an unknown row.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.ToTable("DealCommittee");
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.Strength).HasConversion<string>().HasMaxLength(16);
@@ -78,6 +82,8 @@ internal sealed class DealEvidenceConfiguration : IEntityTypeConfiguration<DealE
 {
     public void Configure(EntityTypeBuilder<DealEvidence> b)
     {
+        // Ids are made in code: a row added to a loaded deal's list is new, not an update of an unknown row.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.ToTable("DealEvidence");
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.ByName).HasMaxLength(SalesLimits.Short);
@@ -91,6 +97,8 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DealStageChange> b)
     {
+        // Ids are made in code: a row added to a loaded deal's list is new, not an update of an unknown row.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.FromStage).HasMaxLength(SalesLimits.Stage);
         b.Property(x => x.ToStage).HasMaxLength(SalesLimits.Stage);
         b.Property(x => x.ByName).HasMaxLength(SalesLimits.Short);
@@ -102,6 +110,8 @@ internal sealed class DealOverrideConfiguration : IEntityTypeConfiguration<DealO
 {
     public void Configure(EntityTypeBuilder<DealOverride> b)
     {
+        // Ids are made in code: a row added to a loaded deal's list is new, not an update of an unknown row.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.FromStage).HasMaxLength(SalesLimits.Stage);
         b.Property(x => x.ToStage).HasMaxLength(SalesLimits.Stage);
         b.Property(x => x.ByName).HasMaxLength(SalesLimits.Short);
@@ -114,6 +124,8 @@ internal sealed class DealMilestoneConfiguration : IEntityTypeConfiguration<Deal
 {
     public void Configure(EntityTypeBuilder<DealMilestone> b)
     {
+        // Ids are made in code: a row added to a loaded deal's list is new, not an update of an unknown row.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Title).HasMaxLength(SalesLimits.Title);
         b.HasIndex(x => new { x.DealId, x.MilestoneId }).IsUnique();
         // The promises report and the overdue sweep read milestones by due date.

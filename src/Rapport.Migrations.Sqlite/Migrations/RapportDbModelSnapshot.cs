@@ -1303,7 +1303,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AnsweredAt")
@@ -1339,7 +1338,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1389,7 +1387,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealMilestone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BusinessId")
@@ -1439,7 +1436,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealOverride", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1489,7 +1485,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealStageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1533,7 +1528,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealStakeholder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AddedAt")

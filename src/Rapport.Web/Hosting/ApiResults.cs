@@ -12,13 +12,20 @@ public static class ApiResults
         FailureKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: failure.Title),
         FailureKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: failure.Title,
             extensions: failure.Extensions?.ToDictionary(e => e.Key, e => e.Value)),
-        _ => TypedResults.Problem(new HttpValidationProblemDetails(
-            failure.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]>())
+        _ => TypedResults.Problem(Invalid(failure)),
+    };
+
+    private static HttpValidationProblemDetails Invalid(Failure failure)
+    {
+        var problem = new HttpValidationProblemDetails(failure.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]>())
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = failure.Title,
-        }),
-    };
+        };
+        // E.g. the missing steps of a refused stage move.
+        foreach (var (key, value) in failure.Extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;
+        return problem;
+    }
 
     public static ProblemHttpResult NotFound(string what) => Problem(Failure.NotFound(what));
 

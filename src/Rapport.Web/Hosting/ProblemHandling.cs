@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Rapport.Core.Customers;
+using Rapport.Core.Sales;
 
 namespace Rapport.Web.Hosting;
 
@@ -55,12 +56,39 @@ public sealed class BadRequestHandler(IProblemDetailsService problems) : IExcept
 public static class RequestGuard
 {
     public const long MaxBodyBytes = 1024 * 1024;
+    private const long MultipartOverhead = 64 * 1024;
+
+    // POST /api/meetings/{id}/recording
+    private static bool IsRecordingUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/meetings", out var rest)
+        && rest.Value is { } r && r.Split('/') is [_, var id, "recording"] && Guid.TryParse(id, out _);
 
     public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var request = http.Request;
         if (!request.Path.StartsWithSegments("/api") || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
         {
+            await next(http);
+            return;
+        }
+        if (IsRecordingUpload(request))
+        {
+            // Recordings are audio files, far larger than any JSON body: their own limit, checked again by the use case.
+            var max = http.RequestServices.GetRequiredService<RecordingStore>().MaxBytes + MultipartOverhead;
+            if (request.ContentLength > max)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    ["file"] = [$"At most {(max - MultipartOverhead) / (1024 * 1024)} MB."],
+                })
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "The recording is too large.",
+                }).ExecuteAsync(http);
+                return;
+            }
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } uploadLimit) uploadLimit.MaxRequestBodySize = max;
             await next(http);
             return;
         }

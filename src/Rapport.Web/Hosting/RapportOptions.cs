@@ -11,6 +11,12 @@ public sealed class RapportOptions
     public bool Demo { get; init; }
     /// <summary>Apply migrations at start-up; always on for SQLite.</summary>
     public bool MigrateOnStart { get; init; }
+    /// <summary>Where uploaded files (meeting recordings) are kept: outside the web root, shared by every node.</summary>
+    public required string FilesPath { get; init; }
+    /// <summary>The largest recording accepted, in bytes.</summary>
+    public long MaxRecordingBytes { get; init; }
+
+    public const long DefaultMaxRecordingBytes = 50L * 1024 * 1024;
 
     public static RapportOptions From(IConfiguration config, IHostEnvironment env)
     {
@@ -29,6 +35,8 @@ public sealed class RapportOptions
             ConnectionString = connection,
             Demo = config.GetValue<bool>("Demo"),
             MigrateOnStart = provider == DatabaseProvider.Sqlite || env.IsDevelopment() || config.GetValue<bool>("Database:MigrateOnStart"),
+            FilesPath = Path.GetFullPath(config["Files:Path"] ?? Path.Combine(env.ContentRootPath, "rapport-files")),
+            MaxRecordingBytes = config.GetValue("Files:MaxRecordingBytes", DefaultMaxRecordingBytes),
         };
     }
 }

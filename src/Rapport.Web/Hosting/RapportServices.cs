@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Orders;
+using Rapport.Core.Sales;
 using Rapport.Core.Shop;
 using Rapport.Web.Auth;
 using Rapport.Web.Payments.TestProvider;
@@ -30,6 +31,16 @@ public static class RapportServices
         services.AddSingleton<OrderNumbers>();
         services.AddSingleton<OrderDesk>();
         services.AddScoped<BusinessTime>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<RapportOptions>();
+            var webRoot = sp.GetRequiredService<IWebHostEnvironment>().WebRootPath;
+            // An uploaded file under the web root could be served as a page of this site.
+            if (!string.IsNullOrEmpty(webRoot)
+                && (options.FilesPath + Path.DirectorySeparatorChar).StartsWith(Path.GetFullPath(webRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new InvalidOperationException($"Files:Path ({options.FilesPath}) must be outside the web root ({webRoot}).");
+            return new RecordingStore(Path.Combine(options.FilesPath, "recordings"), options.MaxRecordingBytes);
+        });
         services.AddDbContext<RapportDb>((sp, o) =>
         {
             var options = sp.GetRequiredService<RapportOptions>();

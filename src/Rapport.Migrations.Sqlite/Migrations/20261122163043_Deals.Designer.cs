@@ -11,7 +11,7 @@ using Rapport.Core.Data;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261122161035_Deals")]
+    [Migration("20261122163043_Deals")]
     partial class Deals
     {
         /// <inheritdoc />
@@ -1306,7 +1306,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AnsweredAt")
@@ -1342,7 +1341,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1392,7 +1390,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealMilestone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BusinessId")
@@ -1442,7 +1439,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealOverride", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1492,7 +1488,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealStageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1536,7 +1531,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealStakeholder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AddedAt")

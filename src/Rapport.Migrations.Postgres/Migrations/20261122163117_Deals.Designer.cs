@@ -12,7 +12,7 @@ using Rapport.Core.Data;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261122161054_Deals")]
+    [Migration("20261122163117_Deals")]
     partial class Deals
     {
         /// <inheritdoc />
@@ -1315,7 +1315,6 @@ namespace Rapport.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealAnswer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AnsweredAt")
@@ -1351,7 +1350,6 @@ namespace Rapport.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("At")
@@ -1401,7 +1399,6 @@ namespace Rapport.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealMilestone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("BusinessId")
@@ -1451,7 +1448,6 @@ namespace Rapport.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealOverride", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("At")
@@ -1501,7 +1497,6 @@ namespace Rapport.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealStageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("At")
@@ -1545,7 +1540,6 @@ namespace Rapport.Migrations.Postgres.Migrations
             modelBuilder.Entity("Rapport.Core.Sales.DealStakeholder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AddedAt")
