@@ -84,6 +84,9 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
             var context = await ContextAsync(ct);
             var found = await GetDeal.HandleAsync(db, actor, dealId, time, ct);
             if (context is null || !found.Succeeded) return NotFound();
+            // A reason left out is refused before the gate runs: the card still lists what the override would skip.
+            if (missing.Count == 0 && errors.Keys.All(k => k == "override.reason") && found.Value!.NextStage == toStage)
+                Refused = Refused with { Missing = found.Value.MissingSteps };
             return Partial("_DealCard", new CardView(DealBoard.Summary(found.Value!), context, Refused));
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
