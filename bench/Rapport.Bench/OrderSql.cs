@@ -82,7 +82,7 @@ public sealed class OrderSql(CachedDatabase store, Florist florist)
     }
 
     private static string Promise(DeliveryWindow w, WindowSet set) =>
-        $"Delivered {w.Date.ToString("ddd d MMM", CultureInfo.InvariantCulture)} {FindAlternatives.Clock(w.Start)}–{FindAlternatives.Clock(w.End)} by {set.Shops[w.LocationId]}";
+        $"Delivered {w.Date.ToString("ddd d MMM", CultureInfo.InvariantCulture)} {Promises.Clock(w.Start)}–{Promises.Clock(w.End)} by {set.Shops[w.LocationId]}";
 
     private static DbCommand Command(DbConnection c, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
     {

@@ -7,6 +7,7 @@ using Rapport.Web.Orders;
 using Rapport.Web.Payments.TestProvider;
 using Rapport.Web.Reports;
 using Rapport.Web.Sales;
+using Rapport.Web.Tasks;
 using Rapport.Web.Timeline;
 
 // `--demo` seeds the demo businesses on an empty database.
@@ -55,6 +56,7 @@ app.MapRunSheet();
 app.MapReports();
 app.MapDeals();
 app.MapMeetings();
+app.MapTasks();
 app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();

@@ -39,6 +39,21 @@ public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private readonly bool seedOnStart;
+    private readonly List<Dictionary<string, string?>> settings = [];
+
+    /// <summary>Configuration on top of the test defaults; call before the first request.</summary>
+    public RapportApp With(string key, string? value)
+    {
+        settings.Add(new Dictionary<string, string?> { [key] = value });
+        return this;
+    }
+
+    /// <summary>Runs a background job now, as the scheduler would (under its lease); true when it ran.</summary>
+    public async Task<bool> RunJobAsync(string name)
+    {
+        var job = Services.GetServices<Rapport.Core.Scheduling.IScheduledJob>().Single(j => j.Name == name);
+        return await Services.GetRequiredService<Rapport.Web.Hosting.Scheduler>().RunIfDueAsync(job, CancellationToken.None);
+    }
 
     public string ConnectionString => connectionString ?? throw new InvalidOperationException("Not initialized.");
 
@@ -70,7 +85,11 @@ public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:Rapport"] = ConnectionString,
             ["Database:MigrateOnStart"] = "true",
             ["Demo"] = seedOnStart ? "true" : "false",
+            // Tests run jobs themselves (see RunJobAsync) unless a test turns the scheduler on.
+            ["Jobs:Enabled"] = "false",
+            ["Mail:Folder"] = Path.Combine(Path.GetTempPath(), "rapport-test-mail"),
         }));
+        foreach (var configure in settings) builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(configure));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -29,7 +29,8 @@ public sealed class RapportProcess : IAsyncDisposable
         get { lock (lastLines) return string.Join('\n', lastLines); }
     }
 
-    public static async Task<RapportProcess> StartAsync(string connectionString, CancellationToken ct)
+    /// <param name="settings">Configuration on top (keys as environment variables: <c>Jobs__Enabled</c>); jobs are off unless given.</param>
+    public static async Task<RapportProcess> StartAsync(string connectionString, CancellationToken ct, IReadOnlyDictionary<string, string>? settings = null)
     {
         var web = WebProject();
         var port = FreePort();
@@ -47,6 +48,9 @@ public sealed class RapportProcess : IAsyncDisposable
         start.Environment["Database__MigrateOnStart"] = "true";
         start.Environment["Demo"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Jobs__Enabled"] = "false";
+        start.Environment["Mail__Folder"] = Path.Combine(Path.GetTempPath(), $"rapport-mail-{port}");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Rapport did not start.");
         var running = new RapportProcess(process, new Uri($"http://127.0.0.1:{port}"));

@@ -7,9 +7,12 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
+using Rapport.Core.Messaging;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;
+using Rapport.Core.Scheduling;
 using Rapport.Core.Shop;
+using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;
 
 namespace Rapport.Core.Data;
@@ -57,6 +60,9 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
+    public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

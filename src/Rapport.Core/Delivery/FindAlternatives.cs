@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rapport.Core.Delivery;
 
 public enum OptionKind { Window, OtherLocation, LoyaltyReserve, Partner, Pickup, NextDay }
@@ -77,11 +75,11 @@ public static class FindAlternatives
         if (s.HasAddress && s.Date >= s.Today)
             options.AddRange(s.Partners.Where(p => p.Date == s.Date && p.Remaining > 0).OrderBy(p => p.Fee).Take(MaxPerKind)
                 .Select(p => new DeliveryOption(OptionKind.Partner, null, null, p.PartnerId, p.Date, null, null,
-                    $"Delivered {Day(s, p.Date)} by {p.Name} (partner florist)", p.Fee)));
+                    Promises.Partner(s.Today, p.Date, p.Name), p.Fee)));
 
         options.AddRange(s.Pickups.Where(p => p.Date == s.Date && s.Now < p.UntilUtc).Take(MaxPerKind)
             .Select(p => new DeliveryOption(OptionKind.Pickup, null, p.LocationId, null, p.Date, null, p.Until,
-                $"Ready for pick-up {Day(s, p.Date)} until {Clock(p.Until)} at {p.LocationName}", 0m)));
+                Promises.Pickup(s.Today, p.Date, p.Until, p.LocationName), 0m)));
 
         var nextDay = s.Windows.Where(w => w.Date > s.Date && w.WindowId != requested?.WindowId && Deliverable(s, w) && w.HasGeneralRoom)
             .OrderBy(w => w.Date).ThenBy(w => w.Start).ThenBy(w => w.Fee).FirstOrDefault();
@@ -90,16 +88,9 @@ public static class FindAlternatives
         return options;
     }
 
-    /// <summary>"Delivered today 15:00–18:00 by Bloom &amp; Stem Downtown".</summary>
+    /// <summary>The window's promise as said today, e.g. "Delivered today 15:00–18:00 by Bloom &amp; Stem Downtown".</summary>
     public static string Promise(DateOnly today, WindowSlot w, bool fromReserve = false) =>
-        $"Delivered {Day(today, w.Date)} {Clock(w.Start)}–{Clock(w.End)} by {w.LocationName}" + (fromReserve ? " (from the loyalty reserve)" : "");
-
-    public static string Day(DateOnly today, DateOnly date) =>
-        date == today ? "today"
-        : date == today.AddDays(1) ? "tomorrow"
-        : date.ToString("ddd d MMM", CultureInfo.InvariantCulture);
-
-    public static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+        Promises.Delivery(today, w.Date, w.Start, w.End, w.LocationName, fromReserve);
 
     // Open, not in the past, and to an address its location delivers to.
     private static bool Deliverable(DeliverySituation s, WindowSlot w) =>
@@ -107,6 +98,4 @@ public static class FindAlternatives
 
     private static DeliveryOption Delivery(DeliverySituation s, OptionKind kind, WindowSlot w) =>
         new(kind, w.WindowId, w.LocationId, null, w.Date, w.Start, w.End, Promise(s.Today, w, kind == OptionKind.LoyaltyReserve), w.Fee ?? 0m);
-
-    private static string Day(DeliverySituation s, DateOnly date) => Day(s.Today, date);
 }

@@ -201,8 +201,7 @@ public static partial class DemoSeeder
         order.FromLoyaltyReserve = fromReserve;
         order.PromisedFrom = s.At(day, start);
         order.PromisedBy = s.At(day, end);
-        order.Promise = $"Delivered {LongDay(day)} {FindAlternatives.Clock(start)}–{FindAlternatives.Clock(end)} by {location.Name}"
-            + (fromReserve ? " (from the loyalty reserve)" : "");
+        order.Promise = Promises.Delivery(null, day, start, end, location.Name, fromReserve);
         order.DeliveryAddress = Copy(r.Address!);
         order.DeliveryFee = fee;
         order.Total = order.Subtotal + fee;
@@ -213,7 +212,7 @@ public static partial class DemoSeeder
         order.Fulfilment = FulfilmentKind.Pickup;
         order.FulfilmentDate = day;
         order.LocationId = location.Id;
-        order.Promise = $"Ready for pick-up {LongDay(day)} until {FindAlternatives.Clock(location.PickupUntil)} at {location.Name}";
+        order.Promise = Promises.Pickup(null, day, location.PickupUntil, location.Name);
     }
 
     private static void PromisePartner(Shop shop, Order order, Recipient r, DateOnly day)
@@ -221,14 +220,12 @@ public static partial class DemoSeeder
         order.Fulfilment = FulfilmentKind.Partner;
         order.FulfilmentDate = day;
         order.PartnerId = shop.Partner.Id;
-        order.Promise = $"Delivered {LongDay(day)} by {shop.Partner.Name} (partner florist)";
+        order.Promise = Promises.Partner(null, day, shop.Partner.Name);
         order.DeliveryAddress = Copy(r.Address!);
         order.DeliveryFee = shop.Partner.Fee;
         order.Total = order.Subtotal + shop.Partner.Fee;
         shop.PartnerBooked[day] = shop.PartnerBooked.GetValueOrDefault(day) + 1;
     }
-
-    private static string LongDay(DateOnly day) => day.ToString("ddd d MMM", CultureInfo.InvariantCulture);
 
     // ---------------------------------------------------------------- the steps of an order
 

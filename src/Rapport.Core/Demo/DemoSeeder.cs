@@ -10,6 +10,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
+using Rapport.Core.Sales;
 using Rapport.Core.Timeline;
 
 namespace Rapport.Core.Demo;
@@ -73,6 +74,12 @@ public static partial class DemoSeeder
         db.PartnerDays.AddRange(seeding.PartnerDays);
         db.Orders.AddRange(seeding.Orders);
         db.TurnedAway.AddRange(seeding.TurnedAway);
+        db.Playbooks.AddRange(seeding.Playbooks);
+        db.PlaybookVersions.AddRange(seeding.PlaybookVersions);
+        db.Deals.AddRange(seeding.Deals);
+        db.Meetings.AddRange(seeding.Meetings);
+        db.Quotes.AddRange(seeding.Quotes);
+        db.AuditEntries.AddRange(seeding.Audits);
         if (seeding.Orders.Count > 0)
             db.OrderNumberBlocks.Add(new OrderNumberBlock { BusinessId = business.Id, Next = seeding.Orders.Max(o => o.Number) + 1 });
         await db.SaveChangesAsync(ct);
@@ -512,6 +519,7 @@ public static partial class DemoSeeder
                 $"Booked delivery with {contact.Name} for {s.Today.ToString("ddd MMM d", CultureInfo.InvariantCulture)}; dock access confirmed.",
                 s.Staff[StaffRole.Sales]);
         }
+        SeedSalesProcess(s, grandPier);
     }
 
     private static Customer SeedGrandPier(Seeding s)
@@ -720,6 +728,12 @@ public static partial class DemoSeeder
         public List<PartnerDay> PartnerDays { get; } = [];
         public List<Order> Orders { get; } = [];
         public List<TurnedAway> TurnedAway { get; } = [];
+        public List<Playbook> Playbooks { get; } = [];
+        public List<PlaybookVersion> PlaybookVersions { get; } = [];
+        public List<Deal> Deals { get; } = [];
+        public List<Meeting> Meetings { get; } = [];
+        public List<Quote> Quotes { get; } = [];
+        public List<Audit.AuditEntry> Audits { get; } = [];
         public Business Business { get; } = business;
         public TimeZoneInfo Zone => zone;
 

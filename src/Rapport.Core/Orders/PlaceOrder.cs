@@ -318,7 +318,7 @@ public static class PlaceOrder
                 var partner = await db.Partners.AsNoTracking().Where(p => p.Id == d.PartnerId && p.Active)
                     .Select(p => new { p.Name, p.Fee }).FirstOrDefaultAsync(ct);
                 return partner is null ? null
-                    : new Fulfilment(FulfilmentKind.Partner, null, $"Delivered {Day(d.Date)} by {partner.Name} (partner florist)", partner.Fee, null, null);
+                    : new Fulfilment(FulfilmentKind.Partner, null, Promises.Partner(null, d.Date, partner.Name), partner.Fee, null, null);
             case OptionKind.Pickup:
                 var location = await db.Locations.AsNoTracking().Where(l => l.Id == d.LocationId && l.Active)
                     .Select(l => new { l.Id, l.Name, l.TimeZone, l.PickupUntil }).FirstOrDefaultAsync(ct);
@@ -327,7 +327,7 @@ public static class PlaceOrder
                 var until = LocalClock.ToUtc(d.Date, location.PickupUntil, LocalClock.Zone(location.TimeZone));
                 return blocked || d.Now >= until ? null
                     : new Fulfilment(FulfilmentKind.Pickup, location.Id,
-                        $"Ready for pick-up {Day(d.Date)} until {FindAlternatives.Clock(location.PickupUntil)} at {location.Name}", 0m, null, until);
+                        Promises.Pickup(null, d.Date, location.PickupUntil, location.Name), 0m, null, until);
             default:
                 var window = await db.DeliveryWindows.AsNoTracking().Where(w => w.Id == d.WindowId)
                     .Select(w => new
@@ -338,15 +338,11 @@ public static class PlaceOrder
                     }).FirstOrDefaultAsync(ct);
                 if (window?.Fee is null) return null;
                 return new Fulfilment(FulfilmentKind.Delivery, window.LocationId,
-                    $"Delivered {Day(window.Date)} {FindAlternatives.Clock(window.Start)}–{FindAlternatives.Clock(window.End)} by {window.Location}"
-                        + (d.Kind == OptionKind.LoyaltyReserve ? " (from the loyalty reserve)" : ""),
+                    Promises.Delivery(null, window.Date, window.Start, window.End, window.Location, d.Kind == OptionKind.LoyaltyReserve),
                     window.Fee.Value, window.StartsAt, window.EndsAt,
                     Open: d.Now < window.Cutoff && window.Booked < window.Capacity - (d.Kind == OptionKind.LoyaltyReserve ? 0 : window.LoyaltyReserve));
         }
     }
-
-    // Kept with the order, so it reads as a date, not "today".
-    private static string Day(DateOnly date) => date.ToString("ddd d MMM", CultureInfo.InvariantCulture);
 
     private static async Task EnsurePartnerDayAsync(RapportDb db, OrderDesk desk, Guid partnerId, DateOnly date, CancellationToken ct)
     {

@@ -37,7 +37,7 @@ public static class PromiseCountdown
             : todays.Count > 0 ? "Today's deliveries are closed"
             : "No deliveries today";
         var instead = new List<string>();
-        if (next is not null) instead.Add($"{FindAlternatives.Day(s.Today, next.Date)} from {next.Start.ToString("H:mm", CultureInfo.InvariantCulture)}");
+        if (next is not null) instead.Add($"{Promises.Day(s.Today, next.Date)} from {next.Start.ToString("H:mm", CultureInfo.InvariantCulture)}");
         if (partner) instead.Add("a partner florist delivers today");
         if (pickup is not null) instead.Add($"pick-up today until {pickup.Until.ToString("H:mm", CultureInfo.InvariantCulture)} at {pickup.LocationName}");
         return instead.Count == 0 ? headline + "." : $"{headline} — {string.Join(", or ", instead)}.";

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
+using Rapport.Core.Messaging;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;
+using Rapport.Core.Scheduling;
 using Rapport.Core.Shop;
 using Rapport.Web.Auth;
 using Rapport.Web.Payments.TestProvider;
@@ -97,6 +99,13 @@ public static class RapportServices
         services.AddSingleton<IPasswordHasher<ShopAccount>, PasswordHasher<ShopAccount>>();
         services.AddScoped<ShopContext>();
         services.AddSingleton<TestCardResults>();
+
+        services.AddSingleton(sp => JobSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => MailConfiguration.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<IScheduledJob, OutboxJob>();
+        services.AddSingleton<Scheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(StaffClaimsFactory.Business))

@@ -104,9 +104,9 @@ public sealed class FindAlternativesTests
     [Fact]
     public void Promises_name_the_day_plainly()
     {
-        FindAlternatives.Day(Today, Today).ShouldBe("today");
-        FindAlternatives.Day(Today, Today.AddDays(1)).ShouldBe("tomorrow");
-        FindAlternatives.Day(Today, Today.AddDays(3)).ShouldBe("Wed 17 Feb");
+        Promises.Day(Today, Today).ShouldBe("today");
+        Promises.Day(Today, Today.AddDays(1)).ShouldBe("tomorrow");
+        Promises.Day(Today, Today.AddDays(3)).ShouldBe("Wed 17 Feb");
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Reports;
+using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;
 
 namespace Rapport.Web.Pages.App;
@@ -21,6 +23,7 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
     /// <summary>For owners and managers: customers turned away who wanted today, and how yesterday's promises were kept.</summary>
     public int? TurnedAwayToday { get; private set; }
     public OnTimeFigures? OnTimeYesterday { get; private set; }
+    public IReadOnlyList<StaffTaskView> Tasks { get; private set; } = [];
 
     public sealed record RecentContact(Guid CustomerId, string CustomerName, DateTime OccurredAt, Channel Channel, Tone Tone, string Summary, string? StaffName, StaffRole? StaffRole);
     public sealed record Stop(Guid CustomerId, string CustomerName, string RecipientName, DateOnly Date, string Address);
@@ -35,6 +38,8 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
         var loyalSince = now.AddYears(-Loyalty.LoyalAfterYears);
         var activeSince = now - Loyalty.LapsedAfter;
         LoyalCount = await customers.CountAsync(c => c.CustomerSince <= loyalSince && c.LastActivityAt >= activeSince, ct);
+
+        Tasks = (await StaffTasks.OpenAsync(db, actor, 10, ct)).Value ?? [];
 
         var weekAgo = now.AddDays(-7);
         // Only delivery staff need the visibility subquery; everyone else sees the whole business.
@@ -72,5 +77,12 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
                 return new Stop(s.Id, s.Name, r?.Name ?? s.Name, s.Date, r?.Address?.ToString() ?? "");
             }).ToList();
         }
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(Guid id, CancellationToken ct)
+    {
+        var done = await StaffTasks.CompleteAsync(db, actor, id, time, ct);
+        if (!done.Succeeded) return NotFound();
+        return RedirectToPage();
     }
 }

@@ -1,0 +1,97 @@
+using Rapport.Core.Data;
+using Rapport.Core.Messaging;
+using Rapport.Core.Scheduling;
+
+namespace Rapport.Web.Hosting;
+
+/// <summary>Settings for background jobs (Jobs:Enabled, Jobs:TickSeconds, Jobs:LeaseSeconds).</summary>
+public sealed record JobSettings(bool Enabled, TimeSpan Tick, TimeSpan Lease)
+{
+    public static JobSettings From(IConfiguration config) => new(
+        config.GetValue("Jobs:Enabled", true),
+        TimeSpan.FromSeconds(config.GetValue("Jobs:TickSeconds", 5.0)),
+        TimeSpan.FromSeconds(config.GetValue("Jobs:LeaseSeconds", 300.0)));
+}
+
+/// <summary>
+/// Runs every registered job on a loop of its own. A run starts only under the job's lease in the database,
+/// so with several Rapport processes each run happens on exactly one of them.
+/// </summary>
+public sealed class Scheduler(
+    IServiceScopeFactory scopes, IEnumerable<IScheduledJob> jobs, JobSettings settings, TimeProvider time, ILogger<Scheduler> log)
+    : BackgroundService
+{
+    /// <summary>Who holds a lease: this process, told apart from a restarted one.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        settings.Enabled ? Task.WhenAll(jobs.Select(job => LoopAsync(job, stoppingToken))) : Task.CompletedTask;
+
+    private async Task LoopAsync(IScheduledJob job, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try { await RunIfDueAsync(job, ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e) { log.LogWarning(e, "Job {Job} could not be scheduled", job.Name); }
+            try { await Task.Delay(settings.Tick, time, ct); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Runs the job if its run is due and this process gets the lease; true when it ran.</summary>
+    public async Task<bool> RunIfDueAsync(IScheduledJob job, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
+        if (!await JobLeases.TryAcquireAsync(db, job.Name, Holder, settings.Lease, time, ct)) return false;
+        string? error = null;
+        try
+        {
+            using var work = scopes.CreateScope();
+            await job.RunAsync(work.ServiceProvider, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Job {Job} failed", job.Name);
+            error = e.Message;
+        }
+        // A failed run is tried again soon rather than a whole period later.
+        var wait = error is null ? job.Every : TimeSpan.FromTicks(Math.Min(job.Every.Ticks, TimeSpan.FromMinutes(1).Ticks));
+        await JobLeases.ReleaseAsync(db, job.Name, Holder, time.GetUtcNow().UtcDateTime + wait, error, time, CancellationToken.None);
+        return true;
+    }
+}
+
+/// <summary>Sends the outbox every few seconds.</summary>
+public sealed class OutboxJob(MailSettings mail) : IScheduledJob
+{
+    public string Name => "outbox";
+    public TimeSpan Every => mail.SendEvery;
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<RapportDb>();
+        await OutboxDispatch.RunAsync(db, services.GetRequiredService<IMailSender>(), mail.FromAddress,
+            services.GetRequiredService<TimeProvider>(), ct);
+    }
+}
+
+public static class MailConfiguration
+{
+    /// <summary>Mail:Host (SMTP) or Mail:Folder (.eml files; the default, a "mail" folder beside the app).</summary>
+    public static MailSettings From(IConfiguration config)
+    {
+        var host = config["Mail:Host"];
+        var folder = string.IsNullOrWhiteSpace(host) ? config["Mail:Folder"] ?? "mail" : null;
+        return new MailSettings(
+            string.IsNullOrWhiteSpace(host) ? null : host,
+            config.GetValue("Mail:Port", 25),
+            config.GetValue("Mail:EnableSsl", false),
+            config["Mail:UserName"],
+            config["Mail:Password"],
+            config["Mail:From"] ?? "rapport@localhost",
+            folder)
+        { SendEvery = TimeSpan.FromSeconds(config.GetValue("Mail:SendEverySeconds", 10.0)) };
+    }
+}
