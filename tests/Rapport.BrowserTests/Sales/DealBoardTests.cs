@@ -12,7 +12,7 @@ public sealed class DealBoardTests(BrowserRapportApp app, BrowserFixture browser
     [Fact]
     public async Task A_salesperson_drags_a_deal_is_told_the_questionnaire_is_missing_fills_it_and_the_move_succeeds()
     {
-        var data = await SalesData.ForAsync(App, "Drag line");
+        var data = await PlaybookData.ForAsync(App, "Drag line");
         var deal = await data.DealAsync("Grand Pier washers");
 
         await SignInAsync("sales@harbor.example");
@@ -23,16 +23,16 @@ public sealed class DealBoardTests(BrowserRapportApp app, BrowserFixture browser
 
         await MarkPageAsync();
         await board.DragAsync(deal.Name, "Discover");
-        await Expect(board.MissingSteps(deal.Name)).ToHaveTextAsync([$"{SalesData.Discovery}: answer “{SalesData.Volume}” and “{SalesData.Floor}”"]);
+        await Expect(board.MissingSteps(deal.Name)).ToHaveTextAsync([$"{PlaybookData.Discovery}: answer “{PlaybookData.Volume}” and “{PlaybookData.Floor}”"]);
         await Expect(board.CardIn("Qualify", deal.Name)).ToBeVisibleAsync();
         await Expect(board.Card(deal.Name)).Not.ToContainTextAsync("Override with a reason");
         (await PageWasNotReloadedAsync()).ShouldBeTrue("the refusal comes back on the card, in place");
 
         var opened = await board.OpenDealAsync(deal.Name);
         await Expect(opened.Gate).ToHaveTextAsync("1 missing");
-        await opened.AnswerAsync(($"{SalesData.Volume} *", "about a ton"), ($"{SalesData.Floor} *", "Basement"));
-        await Expect(opened.AnswerError($"{SalesData.Volume} *")).ToHaveTextAsync("A number, e.g. 1100 or 12.5.");
-        await opened.AnswerAsync(($"{SalesData.Volume} *", "1100"));
+        await opened.AnswerAsync(($"{PlaybookData.Volume} *", "about a ton"), ($"{PlaybookData.Floor} *", "Basement"));
+        await Expect(opened.AnswerError($"{PlaybookData.Volume} *")).ToHaveTextAsync("A number, e.g. 1100 or 12.5.");
+        await opened.AnswerAsync(($"{PlaybookData.Volume} *", "1100"));
         await Expect(opened.Gate).ToHaveTextAsync("ready to move on");
 
         board = await opened.BackToBoardAsync();
@@ -51,7 +51,7 @@ public sealed class DealBoardTests(BrowserRapportApp app, BrowserFixture browser
     [Fact]
     public async Task A_manager_overrides_a_gate_with_a_reason_and_the_override_shows_on_the_deal()
     {
-        var data = await SalesData.ForAsync(App, "Override line");
+        var data = await PlaybookData.ForAsync(App, "Override line");
         var deal = await data.DealAsync("Seaside Inn dryers");
 
         await SignInAsync("manager@harbor.example");
@@ -73,6 +73,6 @@ public sealed class DealBoardTests(BrowserRapportApp app, BrowserFixture browser
         await Expect(opened.Overrides).ToHaveCountAsync(1);
         await Expect(opened.Overrides).ToContainTextAsync("Denise Walsh moved it from Qualify to Discover");
         await Expect(opened.Overrides).ToContainTextAsync("“Signed letter of intent; volumes follow Monday”");
-        await Expect(opened.Overrides).ToContainTextAsync($"{SalesData.Discovery}: answer “{SalesData.Volume}” and “{SalesData.Floor}”");
+        await Expect(opened.Overrides).ToContainTextAsync($"{PlaybookData.Discovery}: answer “{PlaybookData.Volume}” and “{PlaybookData.Floor}”");
     }
 }

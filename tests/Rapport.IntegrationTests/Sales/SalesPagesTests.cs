@@ -9,12 +9,12 @@ namespace Rapport.IntegrationTests.Sales;
 /// </summary>
 public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
 {
-    private static string Board(SalesData data, string owner = "") => $"/app/sales?playbook={data.Playbook.Id}&owner={owner}";
+    private static string Board(PlaybookData data, string owner = "") => $"/app/sales?playbook={data.Playbook.Id}&owner={owner}";
 
     [Fact]
     public async Task The_board_and_the_deal_page_render_for_each_role_that_sees_deals_and_salespeople_see_their_own_first()
     {
-        var data = await SalesData.ForAsync(app, "Roles line");
+        var data = await PlaybookData.ForAsync(app, "Roles line");
         var mine = await data.DealAsync("Marcus's washer deal");
         var theirs = await data.DealAsync("Denise's dryer deal", owner: "manager@harbor.example");
 
@@ -26,7 +26,7 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
             board.ShouldContain(theirs.Name, customMessage: role);
             StaffPages.CountOf(board, "data-testid=\"board-column\"").ShouldBe(4, role);
             var deal = await pages.HtmlAsync($"/app/sales/deals/{mine.Id}");
-            deal.ShouldContain(SalesData.Discovery);
+            deal.ShouldContain(PlaybookData.Discovery);
             deal.ShouldContain("Grand Pier Hotel");
             deal.ShouldContain("data-testid=\"committee\"");
             deal.ShouldContain("data-testid=\"timeline\"");
@@ -58,7 +58,7 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task A_board_with_no_deals_says_so()
     {
-        var data = await SalesData.ForAsync(app, "Empty line");
+        var data = await PlaybookData.ForAsync(app, "Empty line");
         var owner = await StaffPages.SignInAsync(app, "owner@harbor.example");
         var html = await owner.HtmlAsync(Board(data));
         html.ShouldContain("data-testid=\"board-empty\"");
@@ -68,7 +68,7 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task A_move_on_the_board_is_refused_with_the_missing_steps_then_goes_through_once_the_questionnaire_is_answered()
     {
-        var data = await SalesData.ForAsync(app, "Gate line");
+        var data = await PlaybookData.ForAsync(app, "Gate line");
         var deal = await data.DealAsync("Gate washer deal");
         var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
         var board = Board(data);
@@ -78,7 +78,7 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
         refused.StatusCode.ShouldBe(HttpStatusCode.OK, card);
         card.ShouldStartWith("<article");
         card.ShouldContain("Not moved to Discover: 1 required step is missing.");
-        card.ShouldContain($"{SalesData.Discovery}: answer “{SalesData.Volume}” and “{SalesData.Floor}”");
+        card.ShouldContain($"{PlaybookData.Discovery}: answer “{PlaybookData.Volume}” and “{PlaybookData.Floor}”");
         card.ShouldNotContain("Override with a reason");
         (await data.ReadAsync(deal.Id)).Stage.ShouldBe("Qualify");
 
@@ -115,7 +115,7 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task A_salesperson_cannot_override_through_the_pages_and_a_manager_can_with_a_reason_that_shows_on_the_deal()
     {
-        var data = await SalesData.ForAsync(app, "Override line");
+        var data = await PlaybookData.ForAsync(app, "Override line");
         var deal = await data.DealAsync("Override washer deal");
         var board = Board(data);
         var page = $"/app/sales/deals/{deal.Id}";
@@ -148,13 +148,13 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
         html.ShouldContain("data-testid=\"deal-stage\">Discover<");
         html.ShouldContain("“Signed letter of intent; answers follow Monday”");
         html.ShouldContain("Denise Walsh</span> moved it from Qualify to Discover");
-        html.ShouldContain($"{SalesData.Discovery}: answer “{SalesData.Volume}” and “{SalesData.Floor}”");
+        html.ShouldContain($"{PlaybookData.Discovery}: answer “{PlaybookData.Volume}” and “{PlaybookData.Floor}”");
     }
 
     [Fact]
     public async Task Checklist_approval_committee_competitors_and_milestones_are_done_from_the_deal_page()
     {
-        var data = await SalesData.ForAsync(app, "Steps line");
+        var data = await PlaybookData.ForAsync(app, "Steps line");
         var deal = await data.DealAsync("Steps washer deal");
         await data.AnswerDiscoveryAsync(deal.Id);
         var page = $"/app/sales/deals/{deal.Id}";

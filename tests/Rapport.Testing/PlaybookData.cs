@@ -12,7 +12,7 @@ namespace Rapport.Testing;
 /// Discover (site layout confirmed, a manager's approval) → Propose (send the quote) → Signed, promising the
 /// onboarding package two days after Signed.
 /// </summary>
-public sealed class SalesData(RapportApp app, Guid business, PlaybookView playbook)
+public sealed class PlaybookData(RapportApp app, Guid business, PlaybookView playbook)
 {
     public const string Volume = "Laundry volume per day (lbs)";
     public const string Floor = "Where the laundry is";
@@ -26,7 +26,7 @@ public sealed class SalesData(RapportApp app, Guid business, PlaybookView playbo
     public PlaybookView Playbook => playbook;
 
     /// <summary>A new playbook named after <paramref name="name"/> (unique per call).</summary>
-    public static async Task<SalesData> ForAsync(RapportApp app, string name = "Test line")
+    public static async Task<PlaybookData> ForAsync(RapportApp app, string name = "Test line")
     {
         var business = await app.WithDbAsync(db => db.Businesses.Where(b => b.Slug == "harbor").Select(b => b.Id).SingleAsync(Ct));
         var owner = await ActorAsync(app, business, "owner@harbor.example");
@@ -47,7 +47,7 @@ public sealed class SalesData(RapportApp app, Guid business, PlaybookView playbo
         ],
         [new MilestoneInput(null, "Onboarding package sent", "Signed", 2, null)]);
         var made = await app.WithDbAsync(business, db => ManagePlaybooks.CreateAsync(db, owner, input, TimeProvider.System, Ct));
-        return new SalesData(app, business, made.Value ?? throw new InvalidOperationException(made.Failure!.Title));
+        return new PlaybookData(app, business, made.Value ?? throw new InvalidOperationException(made.Failure!.Title));
     }
 
     public static Task<Actor> ActorAsync(RapportApp app, Guid business, string email) =>
