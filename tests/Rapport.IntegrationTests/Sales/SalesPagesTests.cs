@@ -202,3 +202,55 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
         (await sales.HtmlAsync(page)).ShouldContain("kept on time");
     }
 }
+
+/// <summary>Meetings from the deal page: planned with an objective, the outcome logged against it, the recording attached and played back.</summary>
+public sealed class DealMeetingPagesTests(RapportApp app) : IClassFixture<RapportApp>
+{
+    [Fact]
+    public async Task A_meeting_is_planned_its_outcome_logged_and_its_recording_attached_from_the_deal_page()
+    {
+        var data = await PlaybookData.ForAsync(app, "Meeting line");
+        var deal = await data.DealAsync("Meeting washer deal");
+        var page = $"/app/sales/deals/{deal.Id}";
+        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var richard = await app.WithDbAsync(data.Business, db => Task.FromResult(db.Stakeholders.Where(s => s.Name == "Richard Hale").Select(s => s.Id).Single()));
+
+        var noTime = await sales.PostAsync(page, $"{page}?handler=PlanMeeting", ("kind", "Meeting"), ("objective", "advanceStage"), ("scheduledAt", ""));
+        noTime.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await StaffPages.TextAsync(noTime)).ShouldContain("Say when it is planned (date and time).");
+        var other = await sales.PostAsync(page, $"{page}?handler=PlanMeeting", ("kind", "Call"), ("objective", "other"), ("scheduledAt", "2026-01-05T10:00"));
+        (await StaffPages.TextAsync(other)).ShouldContain("Say the objective in words.");
+
+        var planned = await sales.PostAsync(page, $"{page}?handler=PlanMeeting", ("kind", "Meeting"), ("objective", "discoverNeeds"),
+            ("objectiveText", "Walk the basement"), ("scheduledAt", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm")), ("invitees", richard.ToString()));
+        planned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var meeting = (await data.ReadAsync(deal.Id)).Meetings.Single();
+        meeting.ObjectiveLabel.ShouldBe("Discover needs: Walk the basement");
+        var html = await sales.HtmlAsync(page);
+        html.ShouldContain("Discover needs: Walk the basement");
+        html.ShouldContain("Invited: Richard Hale");
+
+        var noOutcome = await sales.PostAsync(page, $"{page}?handler=Outcome", ("meetingId", meeting.Id.ToString()), ("nextStep", "Send layout"));
+        noOutcome.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await StaffPages.TextAsync(noOutcome)).ShouldContain("Say how it went against the objective");
+        (await sales.PostAsync(page, $"{page}?handler=Outcome", ("meetingId", meeting.Id.ToString()), ("outcome", "Partly"),
+            ("attendees", richard.ToString()), ("nextStep", "Send the floor plan"), ("nextStepOn", "2030-01-10"), ("notes", "Power supply is 208 V")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var html404 = await sales.PostFileAsync(page, $"{page}?handler=Recording", "file", "call.mp3", "<html><script>alert(1)</script></html>"u8.ToArray(), ("meetingId", meeting.Id.ToString()));
+        html404.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await StaffPages.TextAsync(html404)).ShouldContain("Not an audio file");
+        byte[] mp3 = [.. "ID3"u8.ToArray(), 4, 0, 0, 0, 0, 0, 0, .. new byte[500]];
+        (await sales.PostFileAsync(page, $"{page}?handler=Recording", "file", "walkthrough.mp3", mp3, ("meetingId", meeting.Id.ToString())))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        html = await sales.HtmlAsync(page);
+        html.ShouldContain("partly achieved");
+        html.ShouldContain("Attended: Richard Hale");
+        html.ShouldContain("Next: Send the floor plan by Thu 10 Jan 2030");
+        html.ShouldContain($"<audio class=\"w-100 mt-1\" controls preload=\"none\" src=\"/app/meetings/{meeting.Id}/recording\"");
+        var audio = await sales.GetAsync($"/app/meetings/{meeting.Id}/recording");
+        audio.StatusCode.ShouldBe(HttpStatusCode.OK);
+        audio.Content.Headers.ContentType!.MediaType.ShouldBe("audio/mpeg");
+    }
+}

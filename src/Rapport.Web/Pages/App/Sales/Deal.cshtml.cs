@@ -16,7 +16,7 @@ namespace Rapport.Web.Pages.App.Sales;
 /// overrides on record, meetings, quotes and the customer's timeline. Every form posts to a handler that calls the
 /// deal's use case and comes back to its section, or shows the use case's messages beside the fields.
 /// </summary>
-public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
+public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Hosting.BusinessTime businessTime) : PageModel
 {
     public Actor Actor => actor;
     public DealView Deal { get; private set; } = null!;
@@ -39,6 +39,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time) : Pa
     public sealed record StepView(DealModel Page, StepStatus Step, EvidenceView? Done, IReadOnlyDictionary<Guid, string> Answers);
 
     public bool CanWork => actor.Role.WorksDeals();
+    public bool CanPlan => actor.Role.PlansMeetings();
     public bool CanOverride => actor.Role.ManagesSales();
 
     public string? Error(string key) => Errors.GetValueOrDefault(key);
@@ -147,6 +148,47 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time) : Pa
     public async Task<IActionResult> OnPostMilestoneAsync(Guid id, Guid milestoneId, DateOnly? completedOn, CancellationToken ct) =>
         await AfterAsync(id, (await CompleteMilestone.HandleAsync(db, actor, id, milestoneId, new(completedOn), time, ct)).Failure,
             $"milestone:{milestoneId}", f => f, "milestones", ct);
+
+    /// <summary>Plans a call or meeting on this deal; <paramref name="scheduledAt"/> is the business's local time.</summary>
+    public async Task<IActionResult> OnPostPlanMeetingAsync(
+        Guid id, MeetingKind? kind, string? objective, string? objectiveText, DateTime? scheduledAt, List<Guid>? invitees, CancellationToken ct)
+    {
+        var deal = await GetDeal.HandleAsync(db, actor, id, time, ct);
+        if (!deal.Succeeded) return NotFound();
+        Typed["meeting:objectiveText"] = objectiveText;
+        if (ModelState["scheduledAt"]?.Errors.Count > 0) scheduledAt = null;
+        var at = scheduledAt is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), businessTime.Zone) : (DateTime?)null;
+        var result = await PlanMeeting.HandleAsync(db, actor, new(deal.Value!.CustomerId, id, kind, objective, objectiveText, at, invitees ?? []), time, ct);
+        return await AfterAsync(id, result.Failure, "meeting", f => f, "meetings", ct);
+    }
+
+    /// <summary>Logs how a meeting went against its objective, who attended and the next step.</summary>
+    public async Task<IActionResult> OnPostOutcomeAsync(
+        Guid id, Guid meetingId, MeetingOutcome? outcome, List<Guid>? attendees, string? nextStep, DateOnly? nextStepOn, string? notes, CancellationToken ct)
+    {
+        if (!await MeetingOfDealAsync(id, meetingId, ct)) return NotFound();
+        Typed[$"outcome:{meetingId}:nextStep"] = nextStep;
+        Typed[$"outcome:{meetingId}:notes"] = notes;
+        var result = await RecordMeetingOutcome.HandleAsync(db, actor, meetingId, new(outcome, attendees ?? [], null, nextStep, nextStepOn, notes), time, ct);
+        return await AfterAsync(id, result.Failure, $"outcome:{meetingId}", f => f, $"meeting-{meetingId}", ct);
+    }
+
+    /// <summary>Attaches the meeting's recording: an audio file, recognised by its content.</summary>
+    public async Task<IActionResult> OnPostRecordingAsync(Guid id, Guid meetingId, IFormFile? file, [FromServices] RecordingStore store, CancellationToken ct)
+    {
+        if (!await MeetingOfDealAsync(id, meetingId, ct)) return NotFound();
+        Result<MeetingView> result;
+        if (file is null) result = Failure.Invalid("file", "Choose an audio file (mp3, ogg, wav, webm or m4a).");
+        else
+        {
+            await using var content = file.OpenReadStream();
+            result = await AttachRecording.HandleAsync(db, actor, meetingId, new(file.FileName, file.Length, content), store, time, ct);
+        }
+        return await AfterAsync(id, result.Failure, $"recording:{meetingId}", f => f, $"meeting-{meetingId}", ct);
+    }
+
+    private Task<bool> MeetingOfDealAsync(Guid dealId, Guid meetingId, CancellationToken ct) =>
+        db.VisibleDeals(actor).AnyAsync(d => d.Id == dealId && db.Meetings.Any(m => m.Id == meetingId && m.DealId == d.Id), ct);
 
     /// <summary>Back to the section on success (a fresh GET); otherwise the page again with the messages beside the fields.</summary>
     private async Task<IActionResult> AfterAsync(Guid id, Failure? failure, string section, Func<string, string> field, string anchor, CancellationToken ct)
