@@ -254,3 +254,56 @@ public sealed class DealMeetingPagesTests(RapportApp app) : IClassFixture<Rappor
         audio.Content.Headers.ContentType!.MediaType.ShouldBe("audio/mpeg");
     }
 }
+
+/// <summary>The playbook editor: rows added without JavaScript, saving writes a version and says so; owners and managers only.</summary>
+public sealed class PlaybookPagesTests(RapportApp app) : IClassFixture<RapportApp>
+{
+    [Fact]
+    public async Task A_manager_writes_a_playbook_and_each_save_makes_a_new_version()
+    {
+        var manager = await StaffPages.SignInAsync(app, "manager@harbor.example");
+        var blank = await manager.HtmlAsync("/app/sales/playbooks/new");
+        blank.ShouldContain("Saving writes version 1.");
+        StaffPages.CountOf(blank, "data-testid=\"stage-editor\"").ShouldBe(5);
+
+        var name = $"Dryers {Guid.NewGuid():N}"[..15];
+        (string, string)[] fields =
+        [
+            ("Form.Name", name), ("Form.ProductLine", "Tumble dryers"),
+            ("Form.Stages[0].Name", "Qualify"), ("Form.Stages[0].Steps[0].Kind", "Questionnaire"), ("Form.Stages[0].Steps[0].Title", "Site questions"),
+            ("Form.Stages[0].Steps[0].Questions[0].Text", "Gas or electric"), ("Form.Stages[0].Steps[0].Questions[0].Type", "Choice"),
+            ("Form.Stages[0].Steps[0].Questions[0].Choices", "Gas\nElectric"), ("Form.Stages[0].Steps[0].Questions[0].Required", "true"),
+            ("Form.Stages[1].Name", "Signed"), ("Form.Stages[1].Steps[0].Kind", "StakeholdersMapped"), ("Form.Stages[1].Steps[0].Title", "Who decides"),
+            ("Form.Stages[1].Steps[0].Roles", "DecisionMaker"), ("Form.Stages[1].Steps[0].Roles", "EconomicBuyer"),
+            ("Form.Stages[2].Name", "Old stage"), ("Form.Stages[2].Remove", "true"),
+            ("Form.Milestones[0].Title", "Delivered"), ("Form.Milestones[0].FromStage", "Signed"), ("Form.Milestones[0].Days", "28"),
+        ];
+        var added = await manager.PostAsync("/app/sales/playbooks/new", "/app/sales/playbooks/new", [.. fields, ("add", "step:1")]);
+        var form = await StaffPages.TextAsync(added);
+        added.StatusCode.ShouldBe(HttpStatusCode.OK);
+        StaffPages.CountOf(form, "data-testid=\"stage-editor\"").ShouldBe(2, "the removed stage is gone");
+        StaffPages.CountOf(form, "data-testid=\"step-editor\"").ShouldBe(3, "a step was added to Signed");
+
+        var invalid = await manager.PostAsync("/app/sales/playbooks/new", "/app/sales/playbooks/new", [.. fields, ("Form.Stages[1].Steps[1].Kind", "Checklist"), ("Form.Stages[1].Steps[1].Title", "")]);
+        invalid.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await StaffPages.TextAsync(invalid)).ShouldContain("is-invalid\" id=\"step-1-1-title\"");
+
+        var saved = await manager.PostAsync("/app/sales/playbooks/new", "/app/sales/playbooks/new", fields);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var url = saved.Headers.Location!.OriginalString;
+        url.ShouldEndWith("?saved=1");
+        var page = await manager.HtmlAsync(url);
+        page.ShouldContain("Saved as version 1.");
+        page.ShouldContain("value=\"Gas or electric\"");
+        page.ShouldContain("This is version 1. Saving makes version 2");
+
+        var editUrl = url.Split('?')[0];
+        var revised = await manager.PostAsync(editUrl, editUrl, [.. fields.Select(f => f.Item1 == "Form.Milestones[0].Days" ? (f.Item1, "21") : f)]);
+        revised.Headers.Location!.OriginalString.ShouldEndWith("?saved=2");
+        (await manager.HtmlAsync("/app/sales/playbooks")).ShouldContain($"{name}</span><span class=\"small text-muted\">version 2");
+
+        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        (await sales.GetAsync("/app/sales/playbooks")).Headers.Location!.OriginalString.ShouldContain("/denied");
+        (await sales.GetAsync(editUrl)).Headers.Location!.OriginalString.ShouldContain("/denied");
+    }
+}
