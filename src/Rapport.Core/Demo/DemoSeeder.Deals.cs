@@ -115,7 +115,20 @@ public static partial class DemoSeeder
                 },
                 new() { Name = "Propose", Steps = [Step(StepKind.DocumentSent, "Quote with ROI sent"), Step(StepKind.ManagerApproval, "Price approved by a manager")] },
                 new() { Name = "Commit", Steps = [Step(StepKind.Checklist, "Site layout confirmed"), Step(StepKind.Checklist, "Tools for on-site delivery confirmed")] },
-                new() { Name = "Signed", Steps = [Step(StepKind.DocumentSent, "Onboarding package sent")] },
+                new()
+                {
+                    Name = "Signed", Steps = [Step(StepKind.DocumentSent, "Onboarding package sent")],
+                    Touches =
+                    [
+                        new()
+                        {
+                            Id = Guid.CreateVersion7(), Title = "Send the productivity booklet", Action = TouchAction.Email,
+                            Subject = "Your laundry productivity booklet",
+                            Body = "Thank you for choosing Harbor Laundry Systems. Attached to this note is our productivity booklet: load planning, "
+                                + "chemical dosing and the daily checks that keep your machines at full speed. Your installation team will be in touch.",
+                        },
+                    ],
+                },
                 new() { Name = "Onboarding", Steps = [Step(StepKind.Checklist, "Installation date agreed")] },
                 new() { Name = "Delivery", Steps = [Step(StepKind.Checklist, "Machines installed and commissioned")] },
                 new() { Name = "Follow-up" },

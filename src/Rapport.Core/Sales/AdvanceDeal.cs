@@ -91,7 +91,11 @@ public static class AdvanceDeal
         deal.Stage = target;
         deal.StageEnteredAt = now;
         // Passing a stage on the way counts as entering it: its promises start too.
-        for (var i = from + 1; i <= to; i++) PromiseClock.EnterStage(deal, playbook, playbook.Stages[i].Name, actor.StaffId, now, today);
+        for (var i = from + 1; i <= to; i++)
+        {
+            PromiseClock.EnterStage(deal, playbook, playbook.Stages[i].Name, actor.StaffId, now, today);
+            await Touches.GiveAsync(db, deal, playbook.Stages[i], time, ct);
+        }
         if (to < from) PromiseClock.EnterStage(deal, playbook, target, actor.StaffId, now, today);
         deal.Touch(now);
         db.Audit(actor, nameof(Deal), deal.Id, "stage changed", before, DealRules.Snapshot(deal));

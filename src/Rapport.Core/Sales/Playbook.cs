@@ -58,6 +58,23 @@ public sealed record StageDefinition
 {
     public required string Name { get; init; }
     public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
+    /// <summary>Added value given by process to every deal entering the stage, e.g. "send the productivity booklet".</summary>
+    public IReadOnlyList<TouchDefinition> Touches { get; init; } = [];
+}
+
+/// <summary>How a touch is given: a task for the deal's owner, or an e-mail to the customer through the outbox.</summary>
+public enum TouchAction { Task, Email }
+
+/// <summary>A touch rule of a stage: on entering it, make a task or queue an e-mail, once per deal.</summary>
+public sealed record TouchDefinition
+{
+    public Guid Id { get; init; }
+    /// <summary>What is given, e.g. "Send the productivity booklet".</summary>
+    public required string Title { get; init; }
+    public TouchAction Action { get; init; }
+    /// <summary>For an e-mail: its subject and text.</summary>
+    public string? Subject { get; init; }
+    public string? Body { get; init; }
 }
 
 /// <summary>The kinds of evidence a stage may require.</summary>

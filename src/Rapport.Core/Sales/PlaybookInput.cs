@@ -6,7 +6,10 @@ namespace Rapport.Core.Sales;
 /// <summary>A playbook as written by an owner or manager: its stages, each stage's required steps, and the promise.</summary>
 public sealed record PlaybookInput(string? Name, string? ProductLine, IReadOnlyList<StageInput>? Stages, IReadOnlyList<MilestoneInput>? Milestones);
 
-public sealed record StageInput(string? Name, IReadOnlyList<StepInput>? Steps);
+public sealed record StageInput(string? Name, IReadOnlyList<StepInput>? Steps, IReadOnlyList<TouchInput>? Touches = null);
+
+/// <param name="Action">task (for the deal's owner) or email (to the customer, with subject and body).</param>
+public sealed record TouchInput(Guid? Id, string? Title, TouchAction? Action, string? Subject, string? Body);
 
 /// <param name="Id">Leave out for a new step; give an existing step's id to keep what deals already did for it.</param>
 public sealed record StepInput(Guid? Id, StepKind? Kind, string? Title, IReadOnlyList<QuestionInput>? Questions, IReadOnlyList<BuyingRole>? Roles);
@@ -24,6 +27,7 @@ public static class PlaybookRules
     public const int MaxChoices = 30;
     public const int MaxMilestones = 20;
     public const int MaxDays = 3650;
+    public const int MaxTouches = 10;
 
     /// <param name="knownSteps">Step and question ids of the playbook's earlier versions: the only ids a revision may name.</param>
     public static Result<PlaybookDefinition> Build(PlaybookInput input, ISet<Guid> knownSteps, bool creating)
@@ -53,7 +57,12 @@ public static class PlaybookRules
             var builtSteps = new List<StepDefinition>();
             for (var j = 0; j < Math.Min(steps.Count, MaxSteps); j++)
                 if (Step(v, $"{at}.steps[{j}]", steps[j], knownSteps, used) is { } step) builtSteps.Add(step);
-            built.Add(new StageDefinition { Name = stage.Name?.Trim() ?? "", Steps = builtSteps });
+            var touches = stage.Touches ?? [];
+            if (touches.Count > MaxTouches) v.Add($"{at}.touches", $"At most {MaxTouches} touches in a stage.");
+            var builtTouches = new List<TouchDefinition>();
+            for (var j = 0; j < Math.Min(touches.Count, MaxTouches); j++)
+                if (Touch(v, $"{at}.touches[{j}]", touches[j], knownSteps, used) is { } touch) builtTouches.Add(touch);
+            built.Add(new StageDefinition { Name = stage.Name?.Trim() ?? "", Steps = builtSteps, Touches = builtTouches });
         }
 
         var builtMilestones = new List<MilestoneDefinition>();
@@ -111,6 +120,23 @@ public static class PlaybookRules
         };
     }
 
+    private static TouchDefinition? Touch(Validator v, string at, TouchInput? touch, ISet<Guid> known, HashSet<Guid> used)
+    {
+        if (touch is null) { v.Add(at, "A touch is required here."); return null; }
+        v.Required($"{at}.title", touch.Title, SalesLimits.Title);
+        if (touch.Action is null) v.Add($"{at}.action", "task or email.");
+        if (touch.Action == TouchAction.Email)
+        {
+            v.Required($"{at}.subject", touch.Subject, SalesLimits.Title);
+            v.Required($"{at}.body", touch.Body, SalesLimits.Text);
+        }
+        return new TouchDefinition
+        {
+            Id = Id(v, $"{at}.id", touch.Id, known, used), Title = touch.Title?.Trim() ?? "", Action = touch.Action ?? TouchAction.Task,
+            Subject = touch.Action == TouchAction.Email ? touch.Subject?.Trim() : null, Body = touch.Action == TouchAction.Email ? touch.Body?.Trim() : null,
+        };
+    }
+
     private static QuestionDefinition? Question(Validator v, string at, QuestionInput? q, ISet<Guid> known, HashSet<Guid> used)
     {
         if (q is null) { v.Add(at, "A question is required here."); return null; }
@@ -143,5 +169,6 @@ public static class PlaybookRules
 
     /// <summary>Every id a version holds: steps, questions and milestones.</summary>
     public static IEnumerable<Guid> Ids(PlaybookDefinition d) =>
-        d.Stages.SelectMany(s => s.Steps).SelectMany(s => s.Questions.Select(q => q.Id).Prepend(s.Id)).Concat(d.Milestones.Select(m => m.Id));
+        d.Stages.SelectMany(s => s.Steps).SelectMany(s => s.Questions.Select(q => q.Id).Prepend(s.Id))
+            .Concat(d.Stages.SelectMany(s => s.Touches).Select(t => t.Id)).Concat(d.Milestones.Select(m => m.Id));
 }

@@ -104,6 +104,7 @@ public static class RapportServices
         services.AddSingleton(sp => MailConfiguration.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<IScheduledJob, OutboxJob>();
+        services.AddSingleton<IScheduledJob, OverdueMilestonesJob>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 
