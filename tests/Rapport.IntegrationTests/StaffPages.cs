@@ -56,6 +56,16 @@ internal sealed partial class StaffPages(HttpClient client)
         return await client.SendAsync(request, Ct);
     }
 
+    /// <summary>Posts a form with a file (multipart), found on <paramref name="page"/>, with that page's token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string page, string action, string field, string fileName, byte[] content, params (string Name, string Value)[] fields)
+    {
+        var token = ReadToken(await HtmlAsync(page));
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(("__RequestVerificationToken", token))) form.Add(new StringContent(value), name);
+        form.Add(new ByteArrayContent(content), field, fileName);
+        return await client.PostAsync(action, form, Ct);
+    }
+
     /// <summary>Posts without any antiforgery token, as a forged cross-site form would.</summary>
     public Task<HttpResponseMessage> PostForgedAsync(string action, params (string Name, string Value)[] fields) =>
         client.PostAsync(action, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))), Ct);

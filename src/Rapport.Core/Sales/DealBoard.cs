@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
+using Rapport.Core.Common;
+using Rapport.Core.Data;
+
+namespace Rapport.Core.Sales;
+
+/// <summary>
+/// The board: one playbook's deals in a column per stage, each column with its count and its first deals
+/// (as <see cref="SearchDeals"/> lists them, so the gate indicator is the same everywhere); a column's later deals
+/// come a page at a time from <see cref="SearchDeals"/> with the column's cursor.
+/// </summary>
+public static class DealBoard
+{
+    public const int DefaultPerColumn = 20;
+
+    /// <param name="PlaybookId">The playbook shown; the first by name when left out.</param>
+    /// <param name="OwnerId">Only this salesperson's deals; everyone's when left out.</param>
+    public sealed record Query(Guid? PlaybookId, Guid? OwnerId, int? PerColumn);
+
+    public sealed record Column(string Stage, int Index, int Count, Page<DealSummary> Deals);
+
+    /// <param name="Playbook">The playbook shown; null when the business has none yet.</param>
+    public sealed record Board(IReadOnlyList<PlaybookSummary> Playbooks, PlaybookSummary? Playbook, Guid? OwnerId, IReadOnlyList<Column> Columns);
+
+    public static async Task<Result<Board>> HandleAsync(RapportDb db, Actor actor, Query query, TimeProvider time, CancellationToken ct)
+    {
+        var listed = await ManagePlaybooks.ListAsync(db, actor, ct);
+        if (!listed.Succeeded) return listed.Failure!;
+        var playbooks = listed.Value!;
+        var per = query.PerColumn ?? DefaultPerColumn;
+        if (per is < 1 or > SearchDeals.MaxLimit) return Failure.Invalid("perColumn", $"Must be between 1 and {SearchDeals.MaxLimit}.");
+        var playbook = query.PlaybookId is { } pid ? playbooks.FirstOrDefault(p => p.Id == pid) : playbooks.FirstOrDefault();
+        if (query.PlaybookId is not null && playbook is null) return Failure.Invalid("playbookId", "No such playbook.");
+        if (playbook is null) return new Board(playbooks, null, query.OwnerId, []);
+
+        var counts = await CountsAsync(db, actor, playbook.Id, query.OwnerId, ct);
+        // Deals on an older version may sit in a stage the current one renamed: they get a column after the others.
+        var stages = playbook.Stages.Concat(counts.Keys.Where(s => !playbook.Stages.Contains(s, StringComparer.OrdinalIgnoreCase)).Order()).ToList();
+        var columns = new List<Column>();
+        for (var i = 0; i < stages.Count; i++)
+        {
+            var count = counts.GetValueOrDefault(stages[i]);
+            var deals = new Page<DealSummary>([], null);
+            if (count > 0)
+            {
+                var page = await SearchDeals.HandleAsync(db, actor, new SearchDeals.Query(stages[i], query.OwnerId, null, playbook.Id, per, null), time, ct);
+                if (!page.Succeeded) return page.Failure!;
+                deals = page.Value!;
+            }
+            columns.Add(new Column(stages[i], i, count, deals));
+        }
+        return new Board(playbooks, playbook, query.OwnerId, columns);
+    }
+
+    /// <summary>How many of the playbook's deals the actor sees in each stage (stage name to count).</summary>
+    public static async Task<Dictionary<string, int>> CountsAsync(RapportDb db, Actor actor, Guid playbookId, Guid? ownerId, CancellationToken ct)
+    {
+        var deals = db.VisibleDeals(actor).Where(d => d.PlaybookId == playbookId);
+        if (ownerId is { } owner) deals = deals.Where(d => d.OwnerId == owner);
+        return await deals.GroupBy(d => d.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
+
+    /// <summary>The board's card for a deal just read whole, e.g. after moving it.</summary>
+    public static DealSummary Summary(DealView d) => new(
+        d.Id, d.Name, d.CustomerId, d.CustomerName, d.PlaybookId, d.Stage, d.Stages.ToList().FindIndex(s => s.State == StageState.Current),
+        d.OwnerId, d.OwnerName, d.Amount, d.ExpectedCloseOn, d.StageEnteredAt, d.DaysInStage, d.GateOpen, d.MissingSteps.Count, d.UpdatedAt);
+}
