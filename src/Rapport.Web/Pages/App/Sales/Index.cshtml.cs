@@ -90,6 +90,9 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
             return Partial("_DealCard", new CardView(DealBoard.Summary(found.Value!), context, Refused));
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        // The board comes back on the refused deal's playbook, so its card and the refusal are on it.
+        if (Playbook is null && (await GetDeal.HandleAsync(db, actor, dealId, time, ct)).Value is { } refusedDeal)
+            Playbook = DealBoard.Summary(refusedDeal).PlaybookId;
         return await LoadAsync(ct) ?? Page();
     }
 
