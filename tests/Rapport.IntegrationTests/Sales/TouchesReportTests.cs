@@ -121,6 +121,15 @@ public sealed class TouchesReportTests(RapportApp app) : IClassFixture<RapportAp
     }
 
     [Fact]
+    public async Task The_report_is_in_the_openapi_document_by_name()
+    {
+        var doc = JsonDocument.Parse(await app.CreateApiClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+        var operation = doc.GetProperty("paths").GetProperty("/api/reports/touches").GetProperty("get");
+        operation.Str("operationId").ShouldBe("TouchesReport");
+        operation.Str("summary").ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task The_page_shows_each_rules_share_in_a_chart_and_a_table_to_owners_and_managers()
     {
         var data = await SalesData.ForAsync(app);
