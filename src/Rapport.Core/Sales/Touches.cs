@@ -18,7 +18,13 @@ public static class Touches
 {
     public const string Source = "touch";
 
-    public static string KeyOf(Guid dealId, Guid touchId) => $"touch:{dealId:N}:{touchId:N}";
+    public const string KeyPrefix = "touch:";
+
+    public static string KeyOf(Guid dealId, Guid touchId) => $"{KeyPrefix}{dealId:N}:{touchId:N}";
+
+    /// <summary>The rule a task's or e-mail's key was made for: its last part.</summary>
+    public static Guid? TouchOf(string key) =>
+        key.StartsWith(KeyPrefix, StringComparison.Ordinal) && Guid.TryParseExact(key[(key.LastIndexOf(':') + 1)..], "N", out var id) ? id : null;
 
     /// <summary>Adds the touches to the caller's unit of work.</summary>
     public static async Task GiveAsync(RapportDb db, Deal deal, StageDefinition stage, TimeProvider time, CancellationToken ct)
