@@ -21,7 +21,8 @@ public sealed partial class BoardRun(BenchOptions options, DatabaseProvider prov
     public const string Board = "board page, one salesperson";
     public const string Promises = "promises report, a year";
 
-    public sealed record Row(string Scenario, Measurement Http, Measurement Sql);
+    /// <param name="Queries">Database commands the app sends for one request (counted on a second host that logs them).</param>
+    public sealed record Row(string Scenario, Measurement Http, Measurement Sql, int Queries);
 
     public sealed record Result(DatabaseProvider Provider, int Deals, int Salespeople, int Milestones, DateOnly From, DateOnly To, int Clients, IReadOnlyList<Row> Rows);
 
@@ -71,14 +72,42 @@ public sealed partial class BoardRun(BenchOptions options, DatabaseProvider prov
         Console.WriteLine($"  warming up: {warm} untimed requests of each kind");
         foreach (var attempt in http.Values.Concat(plain.Values)) await LoadRunner.RunAttemptsAsync(options.BoardClients, warm, attempt);
 
-        var rows = new List<Row>();
+        var measured = new List<(string Scenario, Measurement Http, Measurement Sql)>();
         foreach (var scenario in http.Keys)
         {
             var h = await MeasureAsync("HTTP", scenario, http[scenario]);
             var s = await MeasureAsync("SQL", scenario, plain[scenario]);
-            rows.Add(new Row(scenario, h, s));
+            measured.Add((scenario, h, s));
         }
+        var queries = await CountQueriesAsync(database, facts, promisesUrl, ct);
+        var rows = measured.Select(m => new Row(m.Scenario, m.Http, m.Sql, queries[m.Scenario])).ToList();
         return new Result(provider, options.BoardDeals, options.BoardSalespeople, milestones, from, to, options.BoardClients, rows);
+    }
+
+    /// <summary>
+    /// The commands EF Core sends for one board page and one report, on a host of its own that logs them (logging every
+    /// command would weigh on the timed host); with <c>--show-sql</c>, their text too.
+    /// </summary>
+    private async Task<Dictionary<string, int>> CountQueriesAsync(BoardDatabase database, BoardDatabase.Facts facts, string promisesUrl, CancellationToken ct)
+    {
+        var capture = new SqlCapture();
+        await using var host = new BenchHost(provider, database.Store.ConnectionString, capture);
+        var address = host.Start();
+        using var browser = await CookieSignInAsync(address, 1, BoardDatabase.OwnerEmail, BoardDatabase.Password, ct);
+        using var api = await ProviderRun.SignInAsync(address, 1, BoardDatabase.OwnerEmail, BoardDatabase.Password);
+        var counts = new Dictionary<string, int>();
+        foreach (var (scenario, client, url) in new[] { (Board, browser, $"/app/sales?owner={facts.Salespeople[0]}"), (Promises, api, promisesUrl) })
+        {
+            await StatusAsync(client, url);
+            capture.Take();
+            await StatusAsync(client, url);
+            var commands = capture.Take();
+            counts[scenario] = commands.Count;
+            Console.WriteLine($"  {scenario}: {commands.Count} database commands per request");
+            if (options.ShowSql)
+                foreach (var command in commands) Console.WriteLine("    " + command.Replace("\n", "\n    ", StringComparison.Ordinal));
+        }
+        return counts;
     }
 
     private async Task<Measurement> MeasureAsync(string how, string scenario, Func<int, Task<int>> attempt)
@@ -159,21 +188,23 @@ public sealed partial class BoardRun(BenchOptions options, DatabaseProvider prov
         Console.WriteLine($"{Report.ProviderName(r.Provider)}: deal board of a dealer with {r.Deals:N0} open deals across {r.Salespeople} salespeople on one playbook; " +
                           $"promises report {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} ({r.Milestones:N0} milestones due); {r.Clients} concurrent clients, " +
                           $"{r.Rows[0].Http.Requests + r.Rows[0].Http.Errors} timed requests each; {Report.Machine()}");
-        Console.WriteLine($"| {"scenario",-30} | {"HTTP p50",8} | {"HTTP p99",8} | {"SQL p50",7} | {"SQL p99",7} | {"p50 HTTP/SQL",12} | {"p99 HTTP/SQL",12} | {"errors",6} | {"load",5} | target (board p99 < {BoardP99TargetMs:0} ms)");
+        Console.WriteLine($"| {"scenario",-30} | {"HTTP p50",8} | {"HTTP p99",8} | {"SQL p50",7} | {"SQL p99",7} | {"p50 HTTP/SQL",12} | {"p99 HTTP/SQL",12} | {"queries",7} | {"errors",6} | {"load",5} | target (board p99 < {BoardP99TargetMs:0} ms)");
         Console.WriteLine("|" + new string('-', 32) + "|" + new string('-', 10) + "|" + new string('-', 10) + "|" + new string('-', 9) + "|" + new string('-', 9)
-                          + "|" + new string('-', 14) + "|" + new string('-', 14) + "|" + new string('-', 8) + "|" + new string('-', 7) + "|" + new string('-', 30));
+                          + "|" + new string('-', 14) + "|" + new string('-', 14) + "|" + new string('-', 9) + "|" + new string('-', 8) + "|" + new string('-', 7) + "|" + new string('-', 30));
         foreach (var row in r.Rows)
         {
             var (h, s) = (row.Http, row.Sql);
             var verdict = row.Scenario == Board ? (h.P99 < BoardP99TargetMs && h.Errors == 0 ? "met" : "MISSED") : h.Errors == 0 ? "" : "ERRORS";
             Console.WriteLine($"| {row.Scenario,-30} | {Ms(h.P50),8} | {Ms(h.P99),8} | {Ms(s.P50),7} | {Ms(s.P99),7} | " +
-                              $"{(h.P50 / s.P50).ToString("0.0", en) + "×",12} | {(h.P99 / s.P99).ToString("0.0", en) + "×",12} | {h.Errors + s.Errors,6} | " +
+                              $"{(h.P50 / s.P50).ToString("0.0", en) + "×",12} | {(h.P99 / s.P99).ToString("0.0", en) + "×",12} | {row.Queries,7} | {h.Errors + s.Errors,6} | " +
                               $"{h.LoadAverage.ToString("0.0", en),5} | {verdict}");
             if (h.FirstError is not null) Console.WriteLine($"  first error: {h.FirstError}");
         }
         Console.WriteLine("Times in milliseconds. HTTP: the board page as a signed-in browser gets it (cookie, Razor Pages, EF Core, the HTML), " +
                           "the report as JSON with a bearer token. SQL: hand-written SQL over ADO.NET in this process, connection from the pool: " +
-                          "the salesperson's deals of the playbook with their customer's name, by stage; the year's milestones counted per kind and salesperson.");
+                          "the salesperson's deals of the playbook with their customer's name, by stage; the year's milestones counted per kind and salesperson. " +
+                          "Queries: database commands the app sends for one request (the plain SQL sends one). " +
+                          $"Load: the machine's 1-minute load average after the HTTP run (above {Environment.ProcessorCount} means other work was competing for the cores).");
     }
 }
 
