@@ -59,6 +59,13 @@ public static class BenchCommand
                 tables[^1]();
                 Console.WriteLine();
             }
+            if (options.RunsBoard)
+            {
+                var board = await new BoardRun(options, provider).RunAsync();
+                tables.Add(() => BoardRun.Print(board));
+                tables[^1]();
+                Console.WriteLine();
+            }
         }
         if (tables.Count > 1)
         {

@@ -3,8 +3,8 @@ using Rapport.Core.Data;
 
 namespace Rapport.Bench;
 
-/// <summary>What to measure: the customer page at scale, the Valentine's rush of orders, occasion inference, the 60-day forecast, or all.</summary>
-public enum Scenario { Customers, Rush, Occasions, Forecast, All }
+/// <summary>What to measure: the customer page at scale, the Valentine's rush of orders, occasion inference, the 60-day forecast, the deal board, or all.</summary>
+public enum Scenario { Customers, Rush, Occasions, Forecast, Board, All }
 
 /// <summary>Command-line settings: which databases, how much data, how long and how hard to push.</summary>
 public sealed record BenchOptions
@@ -54,14 +54,26 @@ public sealed record BenchOptions
 
     public bool RunsForecast => Scenario is Scenario.Forecast or Scenario.All;
 
+    /// <summary>The B2B dealer of the board scenario: open deals on one playbook, salespeople, customers.</summary>
+    public int BoardDeals { get; init; } = 20_000;
+    public int BoardSalespeople { get; init; } = 50;
+    public int BoardCustomers { get; init; } = 5_000;
+    /// <summary>Timed requests of each kind (board, promises report, and their plain-SQL baselines), after untimed warm-up ones.</summary>
+    public int BoardRequests { get; init; } = 300;
+    public int BoardClients { get; init; } = 2;
+    public string PostgresBoardDatabase { get; init; } = "rapport_board";
+
+    public bool RunsBoard => Scenario is Scenario.Board or Scenario.All;
+
     public const string Usage = """
         Rapport.Bench: generates a large business once, then measures the API over HTTP beside the same work in plain SQL.
 
           dotnet run -c Release --project bench/Rapport.Bench -- [options]
 
-          --scenario customers|rush|occasions|forecast|all
+          --scenario customers|rush|occasions|forecast|board|all
                                             the customer page at scale, the Valentine's Day rush, occasion inference, the 60-day
-                                            forecast of a florist with years of orders, or all (customers)
+                                            forecast of a florist with years of orders, a B2B dealer's deal board and promises
+                                            report, or all (customers)
           --provider sqlite|postgres|both   databases to measure (both)
           --customers N                     customers in the generated business (100000)
           --interactions N                  interactions in all (1000000)
@@ -95,6 +107,14 @@ public sealed record BenchOptions
           --forecast-years N                years the orders span (5)
           --forecast-repeats N              timed forecasts and plain-SQL scans, after one untimed each (5)
           --pg-forecast-database NAME       PostgreSQL database (rapport_forecast)
+
+        The board scenario (the board page of one salesperson and the promises report for a year, beside plain SQL):
+          --board-deals N                   open deals on the dealer's one playbook (20000)
+          --board-salespeople N             salespeople owning them (50)
+          --board-customers N               customers of the dealer (5000)
+          --board-requests N                timed requests of each kind, after a tenth as many untimed (300)
+          --board-clients N                 concurrent clients (2)
+          --pg-board-database NAME          PostgreSQL database (rapport_board)
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -115,8 +135,9 @@ public sealed record BenchOptions
                         "rush" => Scenario.Rush,
                         "occasions" => Scenario.Occasions,
                         "forecast" => Scenario.Forecast,
+                        "board" => Scenario.Board,
                         "all" => Scenario.All,
-                        _ => throw new ArgumentException($"Unknown scenario {s}: use customers, rush, occasions, forecast or all."),
+                        _ => throw new ArgumentException($"Unknown scenario {s}: use customers, rush, occasions, forecast, board or all."),
                     } };
                     break;
                 case "--provider":
@@ -147,6 +168,12 @@ public sealed record BenchOptions
                 case "--forecast-years": o = o with { ForecastYears = Int() }; break;
                 case "--forecast-repeats": o = o with { ForecastRepeats = Int() }; break;
                 case "--pg-forecast-database": o = o with { PostgresForecastDatabase = Next() }; break;
+                case "--board-deals": o = o with { BoardDeals = Int() }; break;
+                case "--board-salespeople": o = o with { BoardSalespeople = Int() }; break;
+                case "--board-customers": o = o with { BoardCustomers = Int() }; break;
+                case "--board-requests": o = o with { BoardRequests = Int() }; break;
+                case "--board-clients": o = o with { BoardClients = Int() }; break;
+                case "--pg-board-database": o = o with { PostgresBoardDatabase = Next() }; break;
                 case "--show-sql": o = o with { ShowSql = true }; break;
                 case "--explain": o = o with { Explain = true }; break;
                 case "-h" or "--help": return null;
@@ -162,6 +189,8 @@ public sealed record BenchOptions
             throw new ArgumentException("--rush-customers, --rush-attempts and --rush-clients must be at least 1; --rush-warmup at least 0.");
         if (o.ForecastCustomers < 1 || o.ForecastOrders < 1 || o.ForecastYears < 2 || o.ForecastRepeats < 1)
             throw new ArgumentException("--forecast-customers, --forecast-orders and --forecast-repeats must be at least 1; --forecast-years at least 2.");
+        if (o.BoardDeals < 1 || o.BoardSalespeople < 1 || o.BoardCustomers < 1 || o.BoardRequests < 1 || o.BoardClients < 1)
+            throw new ArgumentException("--board-deals, --board-salespeople, --board-customers, --board-requests and --board-clients must be at least 1.");
         return o;
     }
 
@@ -180,6 +209,12 @@ public sealed record BenchOptions
 
     public CachedDatabase ForecastDatabase(DatabaseProvider provider) =>
         new(this, provider, Path.Combine(DataFolder, $"rapport-forecast-{ForecastDataSetName}.db"), PostgresForecastDatabase);
+
+    /// <summary>The dealer's data set: a cached board database is reused only for the same one.</summary>
+    public string BoardDataSetName => $"d{BoardDeals}_p{BoardSalespeople}_c{BoardCustomers}_s{Seed}";
+
+    public CachedDatabase BoardDatabase(DatabaseProvider provider) =>
+        new(this, provider, Path.Combine(DataFolder, $"rapport-board-{BoardDataSetName}.db"), PostgresBoardDatabase);
 
     public CachedDatabase RushDatabase(DatabaseProvider provider) =>
         new(this, provider, Path.Combine(DataFolder, $"rapport-rush-{RushDataSetName}.db"), PostgresRushDatabase);

@@ -24,8 +24,9 @@ public static class DealEvidenceLoader
             .Select(m => new { m.Id, DealId = m.DealId!.Value, m.Attendees }).ToListAsync(ct);
         // Someone present counts with their role in this deal's committee, else with their role on the customer's file.
         var attendeeIds = meetings.SelectMany(m => m.Attendees).Distinct().ToList();
-        var fileRoles = await db.Stakeholders.AsNoTracking().Where(s => attendeeIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.Role, ct);
+        // The board loads evidence once per column: no round trip when no meeting was held.
+        var fileRoles = attendeeIds.Count == 0 ? []
+            : await db.Stakeholders.AsNoTracking().Where(s => attendeeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Role, ct);
 
         return ids.ToDictionary(id => id, id =>
         {
