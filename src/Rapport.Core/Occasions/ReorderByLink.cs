@@ -29,13 +29,13 @@ public static class ReorderByLink
         if (link.UsedAt is not null)
         {
             var number = await db.Orders.Where(o => o.Id == link.OrderId).Select(o => (long?)o.Number).FirstOrDefaultAsync(ct);
-            return await DescribeAsync(db, link, null, number, ct);
+            return await DescribeAsync(db, link, null, number, UtcToday(now), ct);
         }
         if (link.ExpiresAt <= now) return Failure.Conflict("This link has expired: the occasion has passed. You can still order from the shop.");
 
         var who = await WhoAsync(db, link, ct);
         var options = await ShopOrderOptions.HandleAsync(db, who, new(await RecipientOfAsync(db, link, ct), link.OccasionDate), time, ct);
-        return await DescribeAsync(db, link, options.Succeeded ? options.Value : null, null, ct);
+        return await DescribeAsync(db, link, options.Succeeded ? options.Value : null, null, UtcToday(now), ct);
     }
 
     /// <summary>Places the order; the link is spent only when the order is placed.</summary>
@@ -67,6 +67,8 @@ public static class ReorderByLink
         return placed;
     }
 
+    private static DateOnly UtcToday(DateTime now) => DateOnly.FromDateTime(now);
+
     private static Task<ReorderLink?> FindAsync(RapportDb db, string? token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return Task.FromResult<ReorderLink?>(null);
@@ -84,7 +86,7 @@ public static class ReorderByLink
     private static async Task<Guid?> RecipientOfAsync(RapportDb db, ReorderLink link, CancellationToken ct) =>
         await db.Occasions.Where(o => o.Id == link.OccasionId).Select(o => o.RecipientId).FirstOrDefaultAsync(ct);
 
-    private static async Task<Offer> DescribeAsync(RapportDb db, ReorderLink link, ShopOrderOptions.Answer? options, long? placed, CancellationToken ct)
+    private static async Task<Offer> DescribeAsync(RapportDb db, ReorderLink link, ShopOrderOptions.Answer? options, long? placed, DateOnly today, CancellationToken ct)
     {
         var occasion = await db.Occasions.AsNoTracking().FirstAsync(o => o.Id == link.OccasionId, ct);
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == link.CustomerId, ct);
@@ -98,10 +100,10 @@ public static class ReorderByLink
         var item = items.Where(i => i.IsDesignersChoice && (budget is null || (i.MinimumBudget ?? 0) <= budget))
             .OrderByDescending(i => i.MinimumBudget).FirstOrDefault();
         budget ??= item?.MinimumBudget;
-        var today = DateOnly.FromDateTime(link.CreatedAt);
         var card = await db.PaymentMethods.AsNoTracking().Where(p => p.CustomerId == customer.Id)
             .OrderByDescending(p => p.ExpYear).ThenByDescending(p => p.ExpMonth).FirstOrDefaultAsync(ct);
-        if (card is not null && new DateOnly(card.ExpYear, card.ExpMonth, 1).AddMonths(1) <= today) card = null;
+        // Checked today, not when the link was made: a card may have expired since the reminder went.
+        if (card is not null && !OrderDraft.IsValid(card, today)) card = null;
 
         return new Offer(link.Id, customer.Id, customer.Name, Occasion.Name(occasion.Type, occasion.Label), link.OccasionDate,
             occasion.RecipientId, recipient?.Name ?? customer.Name, item?.Id, item?.Name, budget, card?.Id,

@@ -40,7 +40,7 @@ public static class SendReminders
             if (await db.Reminders.AnyAsync(r => r.OccasionId == occasion.Id && r.OccasionDate == date && r.LeadDays == lead, ct)) continue;
             if (await AlreadyOrderedAsync(db, occasion, date, ct)) { ordered++; continue; }
 
-            var sent = await RemindAsync(db, occasion, date, lead.Value, shopUrl, zone, now, ct);
+            var sent = await RemindAsync(db, occasion, date, lead.Value, shopUrl, zone, time, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -77,8 +77,9 @@ public static class SendReminders
     }
 
     private static async Task<ReminderChannel> RemindAsync(
-        RapportDb db, Occasion occasion, DateOnly date, int lead, string shopUrl, TimeZoneInfo zone, DateTime now, CancellationToken ct)
+        RapportDb db, Occasion occasion, DateOnly date, int lead, string shopUrl, TimeZoneInfo zone, TimeProvider time, CancellationToken ct)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         var customer = await db.Customers.Include(c => c.ContactPoints).FirstAsync(c => c.Id == occasion.CustomerId, ct);
         var recipient = occasion.RecipientId is { } rid ? await db.Recipients.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rid, ct) : null;
         var what = Describe(occasion, recipient?.Name);
@@ -111,7 +112,7 @@ public static class SendReminders
                 <p style="color:#666;font-size:13px">Everything is filled in from your last order. The link is yours alone, works once, and until the day itself.</p>
                 """;
             await Outbox.EnqueueOnceAsync(db, new OutgoingMail(key, email.Value, customer.Name, $"{Capitalize(what)} is on {day}", text, html, customer.Id),
-                TimeProvider.System, ct);
+                time, ct);
             db.Interactions.Add(new Interaction
             {
                 CustomerId = customer.Id, OccurredAt = now, RecordedAt = now, Channel = Channel.Email, Direction = Direction.Outbound,

@@ -64,7 +64,7 @@ public static class ManageStandingOrders
         if (c.Quantity is { } q && q is < 1 or > OrderLimits.MaxQuantity) v.Add("quantity", $"Between 1 and {OrderLimits.MaxQuantity}.");
         var card = c.PaymentMethodId is { } cid ? await db.PaymentMethods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == cid && p.CustomerId == customerId, ct) : null;
         if (card is null) v.Add("paymentMethodId", "Choose one of the customer's cards on file.");
-        else if (new DateOnly(card.ExpYear, card.ExpMonth, 1).AddMonths(1) <= today) v.Add("paymentMethodId", "That card has expired.");
+        else if (!OrderDraft.IsValid(card, today)) v.Add("paymentMethodId", "That card has expired.");
         if (c.DaysAhead is { } ahead && ahead is < 1 or > MaxDaysAhead) v.Add("daysAhead", $"Between 1 and {MaxDaysAhead} days.");
         v.MaxLength("cardMessage", c.CardMessage, OrderLimits.CardMessage);
         if (!v.IsValid) return v.ToFailure();
