@@ -37,20 +37,33 @@ public static class DealBoard
         var counts = await CountsAsync(db, actor, playbook.Id, query.OwnerId, ct);
         // Deals on an older version may sit in a stage the current one renamed: they get a column after the others.
         var stages = playbook.Stages.Concat(counts.Keys.Where(s => !playbook.Stages.Contains(s, StringComparer.OrdinalIgnoreCase)).Order()).ToList();
-        var columns = new List<Column>();
-        for (var i = 0; i < stages.Count; i++)
+        var firsts = await FirstDealsAsync(db, actor, playbook.Id, query.OwnerId, per, time, ct);
+        var columns = stages.Select((stage, i) =>
         {
-            var count = counts.GetValueOrDefault(stages[i]);
-            var deals = new Page<DealSummary>([], null);
-            if (count > 0)
-            {
-                var page = await SearchDeals.HandleAsync(db, actor, new SearchDeals.Query(stages[i], query.OwnerId, null, playbook.Id, per, null), time, ct);
-                if (!page.Succeeded) return page.Failure!;
-                deals = page.Value!;
-            }
-            columns.Add(new Column(stages[i], i, count, deals));
-        }
+            var deals = firsts.GetValueOrDefault(stage) ?? [];
+            var count = counts.GetValueOrDefault(stage);
+            // A column's cursor is its last card, as SearchDeals pages it; the count says whether more follow.
+            var next = count > deals.Count && deals.Count > 0 ? new Cursor("", deals[^1].Id).Encode() : null;
+            return new Column(stage, i, count, new Page<DealSummary>(deals, next));
+        }).ToList();
         return new Board(playbooks, playbook, query.OwnerId, columns);
+    }
+
+    /// <summary>
+    /// Every column's first deals in one read: each stage's oldest <paramref name="per"/> deals, numbered within their
+    /// stage by the database, then their gates from one load of versions and evidence for the whole board.
+    /// </summary>
+    private static async Task<Dictionary<string, List<DealSummary>>> FirstDealsAsync(
+        RapportDb db, Actor actor, Guid playbookId, Guid? ownerId, int per, TimeProvider time, CancellationToken ct)
+    {
+        var deals = db.VisibleDeals(actor).AsNoTracking().Where(d => d.PlaybookId == playbookId);
+        if (ownerId is { } owner) deals = deals.Where(d => d.OwnerId == owner);
+        var rows = await deals.Select(d => d.Stage).Distinct()
+            .SelectMany(stage => deals.Where(d => d.Stage == stage).OrderBy(d => d.Id).Take(per))
+            .Select(SearchDeals.Row(db))
+            .ToListAsync(ct);
+        var summaries = await SearchDeals.SummariesAsync(db, rows, time, ct);
+        return summaries.GroupBy(d => d.Stage).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Id).ToList());
     }
 
     /// <summary>How many of the playbook's deals the actor sees in each stage (stage name to count).</summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Rapport.Testing;
 
 namespace Rapport.IntegrationTests.Sales;
@@ -53,6 +55,37 @@ public sealed class SalesPagesTests(RapportApp app) : IClassFixture<RapportApp>
         // Another business's deal is not there at all.
         var florist = await StaffPages.SignInAsync(app, "owner@bloom.example");
         await florist.HtmlAsync($"/app/sales/deals/{mine.Id}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_column_shows_its_first_deals_and_show_more_brings_the_rest_each_once()
+    {
+        var data = await PlaybookData.ForAsync(app, "Long column line");
+        var made = new List<Guid>();
+        for (var i = 0; i < 23; i++) made.Add((await data.DealAsync($"Column deal {i:00}")).Id);
+        var answered = await data.AnswerDiscoveryAsync(made[5]);
+        answered.GateOpen.ShouldBeTrue();
+
+        var owner = await StaffPages.SignInAsync(app, "owner@harbor.example");
+        var board = await owner.HtmlAsync(Board(data, "all"));
+        board.ShouldContain("id=\"stage-0-count\" data-testid=\"column-count\">23<");
+        var first = Regex.Matches(board, "data-deal=\"([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        first.Count.ShouldBe(20);
+        // The board reads every column in one go; its gates are still each deal's own.
+        StaffPages.CountOf(board, "data-gate=\"open\"").ShouldBe(first.Contains(made[5]) ? 1 : 0);
+        StaffPages.CountOf(board, "data-gate=\"closed\"").ShouldBe(first.Contains(made[5]) ? 19 : 20);
+
+        var more = WebUtility.HtmlDecode(Regex.Match(board, "hx-get=\"(/app/sales\\?handler=Column[^\"]*)\"").Groups[1].Value);
+        more.ShouldNotBeEmpty();
+        var rest = await owner.HtmlAsync(more);
+        var next = Regex.Matches(rest, "data-deal=\"([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        next.Count.ShouldBe(3);
+        rest.ShouldNotContain("data-testid=\"show-more\"");
+        first.Concat(next).Order().ShouldBe(made.Order());
+        // Oldest first, as the API lists them: the board's first cards are the API's first page.
+        var api = await app.ClientAsync("owner@harbor.example");
+        var page = await api.GetJsonAsync($"/api/deals?playbookId={data.Playbook.Id}&stage=Qualify&limit=20");
+        first.ShouldBe(page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList());
     }
 
     [Fact]
