@@ -29,7 +29,12 @@ public static class SendReminders
         var leads = LeadDays.Parse(business.ReminderLeadDays);
         var furthest = Math.Max(business.PeakReminderLeadDays, leads.DefaultIfEmpty(0).Max());
 
-        var confirmed = await db.Occasions.AsNoTracking().Where(o => o.Status == OccasionStatus.Confirmed && o.Yearly).ToListAsync(ct);
+        // Only the months a reminder can be due for: from tomorrow to the furthest lead time ahead.
+        var months = new HashSet<int>();
+        for (var d = new DateOnly(today.Year, today.Month, 1); d <= today.AddDays(furthest + 1); d = d.AddMonths(1)) months.Add(d.Month);
+        var monthList = months.ToList();
+        var confirmed = await db.Occasions.AsNoTracking()
+            .Where(o => o.Status == OccasionStatus.Confirmed && o.Yearly && monthList.Contains(o.Month)).ToListAsync(ct);
         int emailed = 0, calls = 0, ordered = 0;
         foreach (var occasion in confirmed)
         {

@@ -97,6 +97,22 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_occasion_early_next_month_is_reminded_and_one_further_ahead_waits()
+    {
+        // The run reads only the months a reminder can be due in: the 3rd of a month, seen from ten days before.
+        var today = await app.TodayAsync(bloom);
+        var third = new DateOnly(today.Year, today.Month, 1).AddMonths(2).AddDays(2);
+        var early = await app.OccasionAsync(bloom, daysAhead: third.DayNumber - today.DayNumber);
+        var later = await app.OccasionAsync(bloom, daysAhead: third.DayNumber - today.DayNumber + 45);
+        var clock = new FixedClock(new DateTimeOffset(third.AddDays(-10).ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
+
+        await app.WithDbAsync(bloom, db => SendReminders.RunAsync(db, "http://localhost:5080/shop/bloom", clock, Ct));
+
+        (await app.RemindersAsync(bloom, early.CustomerId)).ShouldHaveSingleItem().LeadDays.ShouldBe(10);
+        (await app.RemindersAsync(bloom, later.CustomerId)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_occasion_already_ordered_for_is_not_reminded()
     {
         var onFile = await app.OccasionAsync(bloom, daysAhead: 5);
