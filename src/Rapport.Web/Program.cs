@@ -11,6 +11,7 @@ using Rapport.Web.Reports;
 using Rapport.Web.Sales;
 using Rapport.Web.Tasks;
 using Rapport.Web.Timeline;
+using Rapport.Web.Touches;
 
 // `--demo` seeds the demo businesses on an empty database.
 var demo = args.Contains("--demo");
@@ -60,6 +61,7 @@ app.MapReports();
 app.MapDeals();
 app.MapMeetings();
 app.MapTasks();
+app.MapTouchRules();
 app.MapOccasions();
 app.MapCalendarFeeds();
 app.MapForecast();

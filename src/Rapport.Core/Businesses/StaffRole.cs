@@ -27,6 +27,8 @@ public static class StaffPermissions
     public static bool WorksDeals(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager or StaffRole.Sales;
     /// <summary>Everyone but drivers plans calls and meetings with an objective and logs their outcome.</summary>
     public static bool PlansMeetings(this StaffRole role) => role is not StaffRole.Delivery;
+    /// <summary>Owners and managers write the business's touch rules ("every order: care card"); everyone reads them.</summary>
+    public static bool ManagesTouches(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
 
     public static string Label(this StaffRole role) => role switch
     {

@@ -15,6 +15,7 @@ using Rapport.Core.Scheduling;
 using Rapport.Core.Shop;
 using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;
+using Rapport.Core.Touches;
 
 namespace Rapport.Core.Data;
 
@@ -62,6 +63,7 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
     public DbSet<StaffTask> StaffTasks => Set<StaffTask>();
+    public DbSet<BusinessTouchRule> BusinessTouchRules => Set<BusinessTouchRule>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Occasion> Occasions => Set<Occasion>();

@@ -80,6 +80,9 @@ public static partial class DemoSeeder
         db.Meetings.AddRange(seeding.Meetings);
         db.Quotes.AddRange(seeding.Quotes);
         db.AuditEntries.AddRange(seeding.Audits);
+        db.BusinessTouchRules.AddRange(seeding.TouchRules);
+        db.StaffTasks.AddRange(seeding.Tasks);
+        db.OutboxMessages.AddRange(seeding.Mails);
         if (seeding.Orders.Count > 0)
             db.OrderNumberBlocks.Add(new OrderNumberBlock { BusinessId = business.Id, Next = seeding.Orders.Max(o => o.Number) + 1 });
         await db.SaveChangesAsync(ct);
@@ -107,6 +110,7 @@ public static partial class DemoSeeder
         CountPartnerDays(s, shop);
         NumberOrders(s);
         LogComingSteps(s);
+        SeedTouchRules(s);
     }
 
     private static Customer SeedTom(Seeding s, Shop shop)
@@ -738,6 +742,9 @@ public static partial class DemoSeeder
         public List<Meeting> Meetings { get; } = [];
         public List<Quote> Quotes { get; } = [];
         public List<Audit.AuditEntry> Audits { get; } = [];
+        public List<Touches.BusinessTouchRule> TouchRules { get; } = [];
+        public List<Tasks.StaffTask> Tasks { get; } = [];
+        public List<Messaging.OutboxMessage> Mails { get; } = [];
         public Business Business { get; } = business;
         public TimeZoneInfo Zone => zone;
 

@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Audit;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
+using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Timeline;
+using Rapport.Core.Touches;
 
 namespace Rapport.Core.Orders;
 
@@ -52,6 +54,7 @@ public static class ChangeOrderStatus
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == order.CustomerId, ct);
         var zone = await ZoneAsync(db, order, ct);
+        var touches = to == OrderStatus.Delivered && customer is not null ? await DeliveredTouchesAsync(db, order, customer, now, zone, ct) : [];
 
         // A cancel writes to the window rows that order intake contends for: it queues with the orders.
         using var entered = await gate.EnterAsync(db, ct);
@@ -97,6 +100,7 @@ public static class ChangeOrderStatus
             });
             customer?.NoteActivity(at);
         }
+        await OrderTouches.AddOnceAsync(db, touches, order.CustomerId, id, time, ct);
         db.Audit(actor, nameof(Order), id, "status changed",
             new { Status = order.Status.ToString(), order.DeliveredAt, order.FailureReason },
             new
@@ -110,6 +114,18 @@ public static class ChangeOrderStatus
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetOrder.HandleAsync(db, actor, id, ct);
+    }
+
+    // What the business gives every order delivered, e.g. care tips by e-mail; worked out before the transaction.
+    private static async Task<IReadOnlyList<PlannedTouch>> DeliveredTouchesAsync(
+        RapportDb db, Order order, Customer customer, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var rules = await OrderTouches.ActiveRulesAsync(db, TouchTrigger.OrderDelivered, ct);
+        if (rules.Count == 0) return [];
+        var facts = new OrderFacts(order.Id, order.Number, order.CustomerId, order.RecipientName ?? customer.Name, order.RecipientId is not null,
+            OrderOptions.IsLoyal(customer, now), await OrderTouches.EmailAsync(db, rules, order.CustomerId, ct), customer.Name,
+            order.FulfilmentDate, order.Promise);
+        return OrderTouches.Plan(rules, TouchTrigger.OrderDelivered, facts, LocalClock.Today(now, zone));
     }
 
     // One conditional statement each, like the reservation itself: never below zero, whatever runs at the same time.

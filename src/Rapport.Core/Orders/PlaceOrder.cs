@@ -6,6 +6,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Timeline;
+using Rapport.Core.Touches;
 
 namespace Rapport.Core.Orders;
 
@@ -191,6 +192,9 @@ public static class PlaceOrder
         RapportDb db, Orderer orderer, Customer customer, Draft d, Fulfilment promised, IdempotencyRecord? claim, OrderDesk desk, CancellationToken ct)
     {
         if (d.Kind == OptionKind.Partner) await EnsurePartnerDayAsync(db, desk, d.PartnerId!.Value, d.Date, ct);
+        // The business's "every order" rules are read now, so that the transaction below only writes.
+        var rules = await OrderTouches.ActiveRulesAsync(db, TouchTrigger.EveryOrder, ct);
+        var touching = new Touching(rules, await OrderTouches.EmailAsync(db, rules, customer.Id, ct));
 
         string refusal;
         using (await desk.Gate.EnterAsync(db, ct))
@@ -207,7 +211,7 @@ public static class PlaceOrder
             };
             if (reserved == 1)
             {
-                var answer = Record(db, orderer, customer, d, promised, number, claim);
+                var answer = Record(db, orderer, customer, d, promised, number, claim, touching);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return answer;
@@ -224,9 +228,15 @@ public static class PlaceOrder
         return await RefusedAsync(db, customer, d, refusal, ct);
     }
 
-    /// <summary>Adds the order, its first step, its stop, its timeline entry and its audit row to the unit of work.</summary>
+    /// <summary>The business's touch rules for every order, and the customer's address for those that e-mail.</summary>
+    private sealed record Touching(IReadOnlyList<BusinessTouchRule> Rules, string? Email);
+
+    /// <summary>
+    /// Adds the order, its first step, its stop, its timeline entry, its audit row and the touches every order gets
+    /// to the unit of work.
+    /// </summary>
     private static Placed Record(
-        RapportDb db, Orderer orderer, Customer customer, Draft d, Fulfilment promised, long number, IdempotencyRecord? claim)
+        RapportDb db, Orderer orderer, Customer customer, Draft d, Fulfilment promised, long number, IdempotencyRecord? claim, Touching touching)
     {
         var order = new Order
         {
@@ -284,6 +294,10 @@ public static class PlaceOrder
             StaffName = orderer.Staff?.Name,
             StaffRole = orderer.Staff?.Role,
         });
+        var touches = OrderTouches.Plan(touching.Rules, TouchTrigger.EveryOrder, new OrderFacts(order.Id, number, customer.Id,
+            order.RecipientName ?? customer.Name, d.RecipientId is not null, OrderOptions.IsLoyal(customer, d.Now), touching.Email, customer.Name,
+            d.Date, order.Promise), d.Today);
+        OrderTouches.AddForNewOrder(db, touches, customer.Id, order.Id, d.Now);
         customer.NoteActivity(d.Now);
 
         var answer = new Placed(order.Id, order.Number, order.Status, order.Promise, order.FulfilmentDate, order.Subtotal, order.DeliveryFee, order.Total);

@@ -5,16 +5,19 @@ using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Messaging;
 using Rapport.Core.Reports;
+using Rapport.Core.Touches;
 
 namespace Rapport.Core.Sales;
 
 /// <summary>
-/// One touch rule in a period: how many deals (and customers) it applied to, and how many actually received it — the
-/// task ticked off, or the e-mail sent. <see cref="Share"/> is received over applied; <see cref="CustomerShare"/> the
-/// same per customer (a customer counts as reached when any of their deals received it).
+/// One touch rule in a period: how many deals or orders (and customers) it applied to, and how many actually received
+/// it — the task ticked off, or the e-mail sent. <see cref="Share"/> is received over applied; <see cref="CustomerShare"/>
+/// the same per customer (a customer counts as reached when any of their deals or orders received it). A playbook's
+/// rule names its <see cref="Playbook"/> and <see cref="Stage"/>; a rule of the business names its <see cref="Trigger"/>,
+/// e.g. "Every order".
 /// </summary>
 public sealed record TouchRuleFigures(
-    Guid TouchId, string Rule, TouchAction Action, string? Playbook, string? Stage,
+    Guid TouchId, string Rule, TouchAction Action, string? Playbook, string? Stage, string? Trigger,
     int Applied, int Received, int Customers, int CustomersReached)
 {
     public double Share => Applied == 0 ? 0 : Math.Round((double)Received / Applied, 4);
@@ -27,8 +30,9 @@ public sealed record TouchesAnswer(DateOnly From, DateOnly To, int Applied, int 
 }
 
 /// <summary>
-/// The consistency report of the touch rules: per rule, of the touches given in the period (the day the task was made or
-/// the e-mail queued), the share actually received. Rules of current playbook versions show even when nothing applied.
+/// The consistency report of the touch rules, of playbook stages and of the business itself: per rule, of the touches
+/// given in the period (the day the task was made or the e-mail queued), the share actually received. Rules of current
+/// playbook versions and active business rules show even when nothing applied.
 /// </summary>
 public static class TouchesReport
 {
@@ -60,18 +64,19 @@ public static class TouchesReport
             var rule = rules.GetValueOrDefault(g.Key);
             var customers = g.Where(x => x.CustomerId != null).GroupBy(x => x.CustomerId).ToList();
             return new TouchRuleFigures(g.Key, rule?.Title ?? "Removed rule", rule?.Action ?? TouchAction.Task, rule?.Playbook, rule?.Stage,
-                g.Count(), g.Count(x => x.Received), customers.Count, customers.Count(c => c.Any(x => x.Received)));
+                rule?.Trigger, g.Count(), g.Count(x => x.Received), customers.Count, customers.Count(c => c.Any(x => x.Received)));
         }).ToList();
         // A current rule that applied to nobody is a finding too: show it with nothing given.
         figures.AddRange(rules.Values.Where(r => r.Current && figures.All(f => f.TouchId != r.Id))
-            .Select(r => new TouchRuleFigures(r.Id, r.Title, r.Action, r.Playbook, r.Stage, 0, 0, 0, 0)));
+            .Select(r => new TouchRuleFigures(r.Id, r.Title, r.Action, r.Playbook, r.Stage, r.Trigger, 0, 0, 0, 0)));
         var ordered = figures.OrderBy(f => f.Playbook ?? "\uffff").ThenBy(f => f.Stage).ThenBy(f => f.Rule).ToList();
         return new TouchesAnswer(first, last, ordered.Sum(f => f.Applied), ordered.Sum(f => f.Received), ordered);
     }
 
-    private sealed record Rule(Guid Id, string Title, TouchAction Action, string Playbook, string Stage, bool Current);
+    private sealed record Rule(Guid Id, string Title, TouchAction Action, string? Playbook, string? Stage, string? Trigger, bool Current);
 
-    // Every touch rule any version ever had; a later version's wording wins, since revisions keep a rule's id.
+    // Every touch rule any playbook version ever had (a later version's wording wins, since revisions keep a rule's id),
+    // and the business's own rules, stopped ones too: what they gave still counts.
     private static async Task<Dictionary<Guid, Rule>> RulesAsync(RapportDb db, CancellationToken ct)
     {
         var playbooks = await db.Playbooks.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
@@ -83,8 +88,10 @@ public static class TouchesReport
             var current = playbook.CurrentVersionId == version.Id;
             foreach (var stage in version.Stages)
                 foreach (var touch in stage.Touches)
-                    rules[touch.Id] = new Rule(touch.Id, touch.Title, touch.Action, playbook.Name, stage.Name, current || (rules.GetValueOrDefault(touch.Id)?.Current ?? false));
+                    rules[touch.Id] = new Rule(touch.Id, touch.Title, touch.Action, playbook.Name, stage.Name, null, current || (rules.GetValueOrDefault(touch.Id)?.Current ?? false));
         }
+        foreach (var rule in await db.BusinessTouchRules.AsNoTracking().ToListAsync(ct))
+            rules[rule.Id] = new Rule(rule.Id, rule.Title, rule.Action, null, null, OrderTouches.Describe(rule.Trigger, rule.Audience), rule.Active);
         return rules;
     }
 }

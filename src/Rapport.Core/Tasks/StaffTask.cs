@@ -16,6 +16,8 @@ public sealed class StaffTask : IBusinessOwned
     public required string Title { get; set; }
     public string? Detail { get; set; }
     public Guid? CustomerId { get; set; }
+    /// <summary>The order it is about, e.g. the care card that goes with it.</summary>
+    public Guid? OrderId { get; set; }
     /// <summary>The staff member it is for; none means whoever answers the customers.</summary>
     public Guid? AssigneeId { get; set; }
     public DateOnly DueOn { get; set; }
@@ -46,6 +48,8 @@ internal sealed class StaffTaskConfiguration : IEntityTypeConfiguration<StaffTas
         b.Property(x => x.Source).HasMaxLength(40);
         b.Property(x => x.SourceKey).HasMaxLength(TaskLimits.SourceKey);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId);
+        // An index, not a foreign key: adding one to an existing table makes SQLite rebuild it outside a transaction.
+        b.HasIndex(x => x.OrderId);
         b.HasIndex(x => new { x.BusinessId, x.SourceKey }).IsUnique();
         b.HasIndex(x => new { x.BusinessId, x.DoneAt, x.DueOn });
     }

@@ -8,7 +8,7 @@ namespace Rapport.Core.Tasks;
 
 public sealed record StaffTaskView(
     Guid Id, string Title, string? Detail, Guid? CustomerId, string? CustomerName, Guid? AssigneeId, DateOnly DueOn,
-    DateTime CreatedAt, DateTime? DoneAt, string? DoneByName, string Source);
+    DateTime CreatedAt, DateTime? DoneAt, string? DoneByName, string Source, Guid? OrderId = null);
 
 public static class StaffTasks
 {
@@ -30,7 +30,7 @@ public static class StaffTasks
             .OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt).Take(limit)
             .Select(t => new StaffTaskView(t.Id, t.Title, t.Detail, t.CustomerId,
                 db.Customers.Where(c => c.Id == t.CustomerId).Select(c => c.Name).FirstOrDefault(),
-                t.AssigneeId, t.DueOn, t.CreatedAt, t.DoneAt, t.DoneByName, t.Source))
+                t.AssigneeId, t.DueOn, t.CreatedAt, t.DoneAt, t.DoneByName, t.Source, t.OrderId))
             .ToListAsync(ct);
         return tasks;
     }
@@ -49,7 +49,7 @@ public static class StaffTasks
         var name = task.CustomerId is null ? null
             : await db.Customers.Where(c => c.Id == task.CustomerId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         return new StaffTaskView(task.Id, task.Title, task.Detail, task.CustomerId, name, task.AssigneeId, task.DueOn,
-            task.CreatedAt, task.DoneAt, task.DoneByName, task.Source);
+            task.CreatedAt, task.DoneAt, task.DoneByName, task.Source, task.OrderId);
     }
 
     private static IQueryable<StaffTask> Visible(RapportDb db, Actor actor)

@@ -115,9 +115,10 @@ public sealed class TouchesReportTests(RapportApp app) : IClassFixture<RapportAp
         await (await owner.GetAsync("/api/reports/touches?from=2025-02-01&to=2025-01-01", Ct)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "from");
         await (await owner.GetAsync("/api/reports/touches?from=2024-01-01&to=2025-06-01", Ct)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "to");
 
+        // The florist has no playbooks: its report holds only its own rules, by trigger.
         var bloom = await (await data.ClientAsync(SalesData.BloomManager)).GetJsonAsync($"/api/reports/touches?from={t.Today:yyyy-MM-dd}&to={t.Today:yyyy-MM-dd}");
         bloom.GetProperty("rules").EnumerateArray().ShouldAllBe(r => r.GetProperty("touchId").GetGuid() != t.EmailRule && r.GetProperty("touchId").GetGuid() != t.TaskRule);
-        bloom.GetProperty("applied").GetInt32().ShouldBe(0);
+        bloom.GetProperty("rules").EnumerateArray().ShouldAllBe(r => !r.Has("playbook") && r.Has("trigger"));
     }
 
     [Fact]
@@ -145,8 +146,11 @@ public sealed class TouchesReportTests(RapportApp app) : IClassFixture<RapportAp
         (await owner.HtmlAsync("/app/reports/touches?from=soon", HttpStatusCode.UnprocessableEntity)).ShouldContain("A day like 2026-02-14.");
         (await owner.HtmlAsync("/app")).ShouldContain("href=\"/app/reports/touches\"");
 
+        // The florist has rules of its own (every order: care card), none of Harbor's.
         var bloom = await StaffPages.SignInAsync(app, SalesData.BloomManager);
-        (await bloom.HtmlAsync("/app/reports/touches")).ShouldContain("data-testid=\"touches-empty\"");
+        var florist = await bloom.HtmlAsync("/app/reports/touches");
+        florist.ShouldContain("<td>Every order</td>");
+        florist.ShouldNotContain(t.TaskTitle);
         var sales = await StaffPages.SignInAsync(app, SalesData.Sales);
         (await sales.GetAsync("/app/reports/touches")).Headers.Location!.OriginalString.ShouldContain("/denied");
     }
