@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
@@ -17,27 +16,16 @@ public static class ListMeetings
 
     public static async Task<Result<Page<MeetingView>>> HandleAsync(RapportDb db, Actor actor, Query query, CancellationToken ct)
     {
-        var v = new Validator();
-        var limit = query.Limit ?? DefaultLimit;
-        if (limit is < 1 or > MaxLimit) v.Add("limit", $"Must be between 1 and {MaxLimit}.");
-        if (!Cursor.TryDecode(query.Before, out var before)
-            || (before is { } b && (!long.TryParse(b.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTime.MaxValue.Ticks)))
-            v.Add("before", "Not a cursor returned by this list.");
+        var v = new Validator().Limit(query.Limit, DefaultLimit, MaxLimit, out var limit).After("before", query.Before, "this list", out var before);
         if (!v.IsValid) return v.ToFailure();
 
         if (!await db.VisibleTo(actor).AnyAsync(c => c.Id == query.CustomerId, ct)) return Failure.NotFound("Customer");
         if (!actor.Role.SeesDeals()) return Failure.Forbidden($"The {actor.Role.Label()} role does not see meetings.");
 
         var meetings = db.Meetings.AsNoTracking().Where(m => m.CustomerId == query.CustomerId);
-        if (before is { } c)
-        {
-            var at = new DateTime(long.Parse(c.Key, CultureInfo.InvariantCulture), DateTimeKind.Utc);
-            meetings = meetings.Where(m => m.ScheduledAt < at || (m.ScheduledAt == at && m.Id.CompareTo(c.Id) < 0));
-        }
+        if (before is (var at, var id)) meetings = meetings.Where(m => m.ScheduledAt < at || (m.ScheduledAt == at && m.Id.CompareTo(id) < 0));
         var rows = await meetings.OrderByDescending(m => m.ScheduledAt).ThenByDescending(m => m.Id).Take(limit + 1).ToListAsync(ct);
-        var next = rows.Count > limit
-            ? new Cursor(rows[limit - 1].ScheduledAt.Ticks.ToString(CultureInfo.InvariantCulture), rows[limit - 1].Id).Encode()
-            : null;
+        var next = rows.Count > limit ? Cursor.At(rows[limit - 1].ScheduledAt, rows[limit - 1].Id).Encode() : null;
         var people = await db.Stakeholders.AsNoTracking().Where(s => s.CustomerId == query.CustomerId).ToDictionaryAsync(s => s.Id, ct);
         return new Page<MeetingView>(rows.Take(limit).Select(m => MeetingView.Of(m, people)).ToList(), next);
     }

@@ -13,16 +13,21 @@ public sealed partial class QuoteFormTests(RapportApp app) : IClassFixture<Rappo
     private static (string, string)[] Lines(params (string Description, string Quantity, string UnitPrice)[] rows) =>
         [.. rows.SelectMany((r, i) => new[] { ($"lines[{i}].description", r.Description), ($"lines[{i}].quantity", r.Quantity), ($"lines[{i}].unitPrice", r.UnitPrice) })];
 
+    /// <summary>A deal of its own on a playbook of its own, its page, and Marcus Reed (sales) signed in.</summary>
+    private async Task<(PlaybookData Data, Core.Sales.DealView Deal, string Page, StaffPages Sales)> DealPageAsync(string line, string name)
+    {
+        var data = await PlaybookData.ForAsync(app, line);
+        var deal = await data.DealAsync(name);
+        return (data, deal, $"/app/sales/deals/{deal.Id}", await StaffPages.SignInAsync(app, "sales@harbor.example"));
+    }
+
     private Task<int> QuoteCountAsync(Guid business, Guid dealId) =>
         app.WithDbAsync(business, db => db.Quotes.CountAsync(q => q.DealId == dealId, Ct));
 
     [Fact]
     public async Task A_salesperson_writes_a_quote_with_two_lines_and_sees_its_payback_and_the_customers_link()
     {
-        var data = await PlaybookData.ForAsync(app, "Quote line");
-        var deal = await data.DealAsync("Quote washer deal");
-        var page = $"/app/sales/deals/{deal.Id}";
-        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var (data, deal, page, sales) = await DealPageAsync("Quote line", "Quote washer deal");
 
         var blank = await sales.HtmlAsync(page);
         blank.ShouldContain("Write a quote…");
@@ -62,10 +67,7 @@ public sealed partial class QuoteFormTests(RapportApp app) : IClassFixture<Rappo
     [Fact]
     public async Task Bad_lines_are_said_beside_their_fields_keep_what_was_typed_and_write_nothing()
     {
-        var data = await PlaybookData.ForAsync(app, "Bad quote line");
-        var deal = await data.DealAsync("Bad quote deal");
-        var page = $"/app/sales/deals/{deal.Id}";
-        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var (data, deal, page, sales) = await DealPageAsync("Bad quote line", "Bad quote deal");
 
         // Numbers that are not numbers: said on their own row, the rest kept.
         var words = await sales.PostAsync(page, $"{page}?handler=Quote", [("title", "Dryers"),
@@ -104,10 +106,7 @@ public sealed partial class QuoteFormTests(RapportApp app) : IClassFixture<Rappo
     [Fact]
     public async Task Add_a_line_without_JavaScript_comes_back_with_one_more_line_and_writes_nothing()
     {
-        var data = await PlaybookData.ForAsync(app, "Add line");
-        var deal = await data.DealAsync("Add line deal");
-        var page = $"/app/sales/deals/{deal.Id}";
-        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var (data, deal, page, sales) = await DealPageAsync("Add line", "Add line deal");
 
         var more = await sales.PostAsync(page, $"{page}?handler=Quote", [("title", "Four lines"),
             .. Lines(("A", "1", "1"), ("B", "1", "1"), ("C", "1", "1")), ("addLine", "true")]);
@@ -121,10 +120,7 @@ public sealed partial class QuoteFormTests(RapportApp app) : IClassFixture<Rappo
     [Fact]
     public async Task A_quote_is_recorded_as_sent_for_the_stages_document_step_and_the_step_is_done()
     {
-        var data = await PlaybookData.ForAsync(app, "Sent line");
-        var deal = await data.DealAsync("Sent quote deal");
-        var page = $"/app/sales/deals/{deal.Id}";
-        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var (data, deal, page, sales) = await DealPageAsync("Sent line", "Sent quote deal");
         (await sales.PostAsync(page, $"{page}?handler=Quote", [("title", "One WX-100"), .. Lines(("WX-100", "1", "18500"))]))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // In Qualify there is no document step to record it against.
