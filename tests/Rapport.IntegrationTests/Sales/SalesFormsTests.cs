@@ -159,6 +159,8 @@ public sealed partial class QuoteFormTests(RapportApp app) : IClassFixture<Rappo
         var denied = await service.PostAsync(page, $"{page}?handler=Quote", fields);
         denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         denied.Headers.Location!.OriginalString.ShouldContain("/denied");
+        var deniedWords = await service.PostAsync(page, $"{page}?handler=Quote", ("title", "Forged"), ("lines[0].description", "WX-100"), ("lines[0].quantity", "two"));
+        deniedWords.Headers.Location!.OriginalString.ShouldContain("/denied");
 
         var florist = await StaffPages.SignInAsync(app, "owner@bloom.example");
         (await florist.PostAsync("/app", $"{page}?handler=Quote", fields)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

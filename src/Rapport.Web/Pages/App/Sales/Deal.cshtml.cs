@@ -201,6 +201,8 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     public async Task<IActionResult> OnPostQuoteAsync(Guid id, string? title, List<QuoteLineForm>? lines, string? expectedAnnualReturn,
         string? returnNote, string? validUntil, bool addLine, CancellationToken ct)
     {
+        // Refused before the numbers are read: a role that does not run deals gets no form back.
+        if (!CanWork) return await db.VisibleDeals(actor).AnyAsync(d => d.Id == id, ct) ? Forbid() : NotFound();
         var rows = lines ?? [];
         Typed["quote:title"] = title;
         Typed["quote:expectedAnnualReturn"] = expectedAnnualReturn;
