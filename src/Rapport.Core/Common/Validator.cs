@@ -16,6 +16,17 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>A page's size: <paramref name="defaultLimit"/> when left out, else 1 to <paramref name="maxLimit"/>.</summary>
+    public Validator Limit(int? limit, int defaultLimit, int maxLimit, out int value)
+    {
+        value = limit ?? defaultLimit;
+        return value is < 1 || value > maxLimit ? Add("limit", $"Must be between 1 and {maxLimit}.") : this;
+    }
+
+    /// <summary>A cursor of a list sorted by a time (<see cref="Cursor.At"/>), named <paramref name="field"/>, from <paramref name="list"/>.</summary>
+    public Validator After(string field, string? text, string list, out (DateTime At, Guid Id)? position) =>
+        Cursor.TryDecodeAt(text, out position) ? this : Add(field, $"Not a cursor returned by {list}.");
+
     public Validator Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "This field is required.");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
@@ -27,27 +26,16 @@ public static class GetTimeline
 
     public static async Task<Result<Page<TimelineEntry>>> HandleAsync(RapportDb db, Actor actor, Query query, CancellationToken ct)
     {
-        var v = new Validator();
-        var limit = query.Limit ?? DefaultLimit;
-        if (limit is < 1 or > MaxLimit) v.Add("limit", $"Must be between 1 and {MaxLimit}.");
-        if (!Cursor.TryDecode(query.Before, out var before)
-            || (before is { } b && (!long.TryParse(b.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTime.MaxValue.Ticks)))
-            v.Add("before", "Not a cursor returned by this timeline.");
+        var v = new Validator().Limit(query.Limit, DefaultLimit, MaxLimit, out var limit).After("before", query.Before, "this timeline", out var before);
         if (!v.IsValid) return v.ToFailure();
 
         if (!await db.VisibleTo(actor).AnyAsync(c => c.Id == query.CustomerId, ct)) return Failure.NotFound("Customer");
 
         var entries = db.Interactions.AsNoTracking().Where(i => i.CustomerId == query.CustomerId);
         if (!actor.Role.SeesInternalNotes()) entries = entries.Where(i => !i.Internal);
-        if (before is { } c)
-        {
-            var at = new DateTime(long.Parse(c.Key, CultureInfo.InvariantCulture), DateTimeKind.Utc);
-            entries = entries.Where(i => i.OccurredAt < at || (i.OccurredAt == at && i.Id.CompareTo(c.Id) < 0));
-        }
+        if (before is (var at, var id)) entries = entries.Where(i => i.OccurredAt < at || (i.OccurredAt == at && i.Id.CompareTo(id) < 0));
         var rows = await entries.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(limit + 1).ToListAsync(ct);
-        var next = rows.Count > limit
-            ? new Cursor(rows[limit - 1].OccurredAt.Ticks.ToString(CultureInfo.InvariantCulture), rows[limit - 1].Id).Encode()
-            : null;
+        var next = rows.Count > limit ? Cursor.At(rows[limit - 1].OccurredAt, rows[limit - 1].Id).Encode() : null;
         var shown = rows.Take(limit).ToList();
         var numbers = await OrderNumbersAsync(db, shown, ct);
         return new Page<TimelineEntry>(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Core.Businesses;
+using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Sales;
 using Rapport.Web.Hosting;
@@ -17,6 +18,9 @@ public static class MeetingEndpoints
             .WithDescription("`objective`: advanceStage, discoverNeeds, meetNewStakeholder, askForReferral, askForTestimonial, presentUpsell, "
                 + "presentCrossSell, resolveIssue, other (with `objectiveText`), or the objective in words. `kind`: meeting (default), call or video. "
                 + "It lands on the customer's timeline.");
+        group.MapGet("/", List).WithName("ListMeetings")
+            .WithSummary("A customer's calls and meetings (`customerId`), on a deal or not, planned and held, latest first, a page at a time.")
+            .WithDescription("`limit` 1–100 (10 when left out); `next` is an opaque cursor for `before`, null on the last page. Drivers may not see meetings (403).");
         group.MapGet("/{id}", Get).WithName("GetMeeting").WithSummary("A meeting with its objective, invitees, outcome, attendees and recording.");
         group.MapPost("/{id}/outcome", Outcome).WithName("RecordMeetingOutcome")
             .WithSummary("Logs how it went against its objective (achieved, partly, notAchieved), who attended, the next step with a date, and notes.")
@@ -37,6 +41,12 @@ public static class MeetingEndpoints
     private static async Task<Results<Created<MeetingView>, ProblemHttpResult>> Plan(
         PlanMeeting.Command command, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
         (await PlanMeeting.HandleAsync(db, actor, command, time, ct)).ToCreated(m => $"/api/meetings/{m.Id}");
+
+    private static async Task<Results<Ok<Page<MeetingView>>, ProblemHttpResult>> List(
+        Guid? customerId, int? limit, string? before, RapportDb db, Actor actor, CancellationToken ct) =>
+        customerId is not { } id
+            ? ApiResults.Problem(Core.Common.Failure.Invalid("customerId", "Say which customer's meetings to list."))
+            : (await ListMeetings.HandleAsync(db, actor, new(id, limit, before), ct)).ToOk();
 
     private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Get(Guid id, RapportDb db, Actor actor, CancellationToken ct) =>
         (await MeetingAccess.GetAsync(db, actor, id, ct)).ToOk();

@@ -29,6 +29,13 @@ public sealed partial class CustomerPage(IPage page)
     public ILocator EntrySummary(ILocator entry) => entry.Locator("[data-testid=timeline-summary]");
     public ILocator LoadOlderButton => page.GetByRole(AriaRole.Button, new() { Name = "Load older contacts" });
 
+    /// <summary>The meetings card, once htmx has loaded it in place of its placeholder.</summary>
+    public ILocator Meetings => page.Locator("section#meetings[data-testid=meetings]:has([data-testid=plan-meeting])");
+    public ILocator PlanMeetingForm => page.GetByTestId("plan-meeting-form");
+    public ILocator Meeting(string objective) => Meetings.GetByTestId("meeting").Filter(new() { HasText = objective });
+
+    public async Task OpenPlanMeetingAsync() => await Meetings.GetByTestId("plan-meeting").Locator("summary").ClickAsync();
+
     public async Task GotoAsync(Guid id) => await page.GotoAsync($"/app/customers/{id}");
 
     /// <summary>Fills the "Log a contact" form and submits it (htmx posts it; the page stays).</summary>

@@ -29,6 +29,34 @@ public sealed partial class DealPage(IPage page)
     public ILocator AnswerError(string question) =>
         Questionnaire.Locator("div.mb-2").Filter(new() { HasText = question }).GetByTestId("answer-error");
 
+    public ILocator QuoteForm => page.GetByTestId("quote-form");
+    public ILocator Quotes => page.GetByTestId("quote");
+
+    public async Task OpenAsync(Guid dealId)
+    {
+        await page.GotoAsync($"/app/sales/deals/{dealId}");
+        await page.WaitForURLAsync(UrlPattern);
+    }
+
+    /// <summary>Opens "Write a quote…" and gives it a title.</summary>
+    public async Task StartQuoteAsync(string title)
+    {
+        await page.GetByTestId("write-quote").Locator("summary").ClickAsync();
+        await QuoteForm.GetByLabel("Title").FillAsync(title);
+    }
+
+    /// <summary>A field of the quote's line by its number from 1, e.g. ("2", "quantity").</summary>
+    public ILocator QuoteLine(int line, string field) => QuoteForm.GetByLabel($"Line {line}: {field}", new() { Exact = true });
+
+    public async Task FillQuoteLineAsync(int line, string description, string quantity, string unitPrice)
+    {
+        await QuoteLine(line, "description").FillAsync(description);
+        await QuoteLine(line, "quantity").FillAsync(quantity);
+        await QuoteLine(line, "unit price").FillAsync(unitPrice);
+    }
+
+    public async Task AddQuoteLineAsync() => await QuoteForm.GetByRole(AriaRole.Button, new() { Name = "Add a line" }).ClickAsync();
+
     public async Task<SalesBoardPage> BackToBoardAsync()
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Board", Exact = true }).Last.ClickAsync();

@@ -22,6 +22,14 @@ document.addEventListener("submit", (e) => {
   const form = e.target;
   if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) e.preventDefault();
 }, true);
+// A form refused with its messages (422 or 409 with HX-Reswap) is swapped in like any answer, so they show beside the fields.
+document.addEventListener("htmx:beforeSwap", (e) => {
+  const xhr = e.detail.xhr;
+  if ((xhr.status === 422 || xhr.status === 409) && xhr.getResponseHeader("HX-Reswap")) {
+    e.detail.shouldSwap = true;
+    e.detail.isError = false;
+  }
+});
 // A failed htmx request says so instead of failing silently.
 document.addEventListener("htmx:responseError", (e) => {
   const status = e.detail.xhr.status;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +29,13 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     public IReadOnlyList<SalesBoardModel.Seller> Sellers { get; private set; } = [];
     public DetailsModel.TimelineView Timeline { get; private set; } = null!;
 
-    /// <summary>Form field to message, keyed "section:field" (e.g. "answer:{questionId}", "advance:override.reason").</summary>
-    public Dictionary<string, string> Errors { get; } = new();
+    /// <summary>Messages and typed values of the forms, keyed "section:field" (e.g. "answer:{questionId}", "advance:override.reason").</summary>
+    public FormMessages Form { get; } = new();
+    public Dictionary<string, string> Errors => Form.Errors;
     /// <summary>What was typed into a form that came back with errors, by the same keys, so nothing is lost.</summary>
-    public Dictionary<string, string?> Typed { get; } = new();
+    public Dictionary<string, string?> Typed => Form.Typed;
+    /// <summary>The quote form's lines as typed (three empty ones to start).</summary>
+    public IReadOnlyList<QuoteLineForm> QuoteLines { get; private set; } = [new(), new(), new()];
     /// <summary>The steps missing when a move was refused.</summary>
     public IReadOnlyList<MissingStep>? Refused { get; private set; }
     public string? RefusedTo { get; private set; }
@@ -42,8 +47,23 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     public bool CanPlan => actor.Role.PlansMeetings();
     public bool CanOverride => actor.Role.ManagesSales();
 
-    public string? Error(string key) => Errors.GetValueOrDefault(key);
-    public string Invalid(string key) => Errors.ContainsKey(key) ? "is-invalid" : "";
+    public string? Error(string key) => Form.Error(key);
+    public string Invalid(string key) => Form.Invalid(key);
+
+    /// <summary>One line of the quote form, as typed: numbers are read by the handler, so a wrong one is said beside its field.</summary>
+    public sealed class QuoteLineForm
+    {
+        public string? Description { get; set; }
+        public string? Quantity { get; set; }
+        public string? UnitPrice { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(UnitPrice);
+    }
+
+    /// <summary>The meetings card of this deal; its forms post to this page.</summary>
+    public MeetingsCard Meetings => new($"/app/sales/deals/{Deal.Id}", false, Deal.CustomerName,
+        Deal.Meetings.OrderByDescending(m => m.ScheduledAt).ToList(), Stakeholders, Deal.Committee.Select(c => c.StakeholderId).ToHashSet(), null,
+        CanPlan, Form, "No meeting planned on this deal yet. Every meeting has an objective.");
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -149,27 +169,20 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
         await AfterAsync(id, (await CompleteMilestone.HandleAsync(db, actor, id, milestoneId, new(completedOn), time, ct)).Failure,
             $"milestone:{milestoneId}", f => f, "milestones", ct);
 
-    /// <summary>Plans a call or meeting on this deal; <paramref name="scheduledAt"/> is the business's local time.</summary>
-    public async Task<IActionResult> OnPostPlanMeetingAsync(
-        Guid id, MeetingKind? kind, string? objective, string? objectiveText, DateTime? scheduledAt, List<Guid>? invitees, CancellationToken ct)
+    /// <summary>Plans a call or meeting on this deal; its time is the business's local time.</summary>
+    public async Task<IActionResult> OnPostPlanMeetingAsync(Guid id, CancellationToken ct)
     {
         var deal = await GetDeal.HandleAsync(db, actor, id, time, ct);
         if (!deal.Succeeded) return NotFound();
-        Typed["meeting:objectiveText"] = objectiveText;
-        if (ModelState["scheduledAt"]?.Errors.Count > 0) scheduledAt = null;
-        var at = scheduledAt is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), businessTime.Zone) : (DateTime?)null;
-        var result = await PlanMeeting.HandleAsync(db, actor, new(deal.Value!.CustomerId, id, kind, objective, objectiveText, at, invitees ?? []), time, ct);
+        var result = await MeetingForms.PlanAsync(db, actor, time, businessTime.Zone, Form, Request.Form, deal.Value!.CustomerId, id, ct);
         return await AfterAsync(id, result.Failure, "meeting", f => f, "meetings", ct);
     }
 
     /// <summary>Logs how a meeting went against its objective, who attended and the next step.</summary>
-    public async Task<IActionResult> OnPostOutcomeAsync(
-        Guid id, Guid meetingId, MeetingOutcome? outcome, List<Guid>? attendees, string? nextStep, DateOnly? nextStepOn, string? notes, CancellationToken ct)
+    public async Task<IActionResult> OnPostOutcomeAsync(Guid id, Guid meetingId, CancellationToken ct)
     {
         if (!await MeetingOfDealAsync(id, meetingId, ct)) return NotFound();
-        Typed[$"outcome:{meetingId}:nextStep"] = nextStep;
-        Typed[$"outcome:{meetingId}:notes"] = notes;
-        var result = await RecordMeetingOutcome.HandleAsync(db, actor, meetingId, new(outcome, attendees ?? [], null, nextStep, nextStepOn, notes), time, ct);
+        var result = await MeetingForms.OutcomeAsync(db, actor, time, Form, Request.Form, meetingId, ct);
         return await AfterAsync(id, result.Failure, $"outcome:{meetingId}", f => f, $"meeting-{meetingId}", ct);
     }
 
@@ -177,14 +190,68 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     public async Task<IActionResult> OnPostRecordingAsync(Guid id, Guid meetingId, IFormFile? file, [FromServices] RecordingStore store, CancellationToken ct)
     {
         if (!await MeetingOfDealAsync(id, meetingId, ct)) return NotFound();
-        Result<MeetingView> result;
-        if (file is null) result = Failure.Invalid("file", "Choose an audio file (mp3, ogg, wav, webm or m4a).");
-        else
-        {
-            await using var content = file.OpenReadStream();
-            result = await AttachRecording.HandleAsync(db, actor, meetingId, new(file.FileName, file.Length, content), store, time, ct);
-        }
+        var result = await MeetingForms.RecordingAsync(db, actor, time, file, meetingId, store, ct);
         return await AfterAsync(id, result.Failure, $"recording:{meetingId}", f => f, $"meeting-{meetingId}", ct);
+    }
+
+    /// <summary>
+    /// Writes a quote from the form: empty lines are skipped, numbers are read here so a wrong one is said beside its
+    /// field; "Add a line" without JavaScript comes back with one more line and writes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostQuoteAsync(Guid id, string? title, List<QuoteLineForm>? lines, string? expectedAnnualReturn,
+        string? returnNote, string? validUntil, bool addLine, CancellationToken ct)
+    {
+        // Refused before the numbers are read: a role that does not run deals gets no form back.
+        if (!CanWork) return await db.VisibleDeals(actor).AnyAsync(d => d.Id == id, ct) ? Forbid() : NotFound();
+        var rows = lines ?? [];
+        Typed["quote:title"] = title;
+        Typed["quote:expectedAnnualReturn"] = expectedAnnualReturn;
+        Typed["quote:returnNote"] = returnNote;
+        Typed["quote:validUntil"] = validUntil;
+        QuoteLines = addLine && rows.Count < CreateQuote.MaxLines ? [.. rows, new QuoteLineForm()] : rows.Count == 0 ? [new()] : rows;
+        if (addLine)
+        {
+            Typed["quote:open"] = "true";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        // The form's row of each line sent, so the use case's "lines[1]" is said beside the row it came from.
+        var sent = new List<(int Row, CreateQuote.Line Line)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].IsEmpty) continue;
+            var quantity = Number(rows[i].Quantity, $"quote:lines[{i}].quantity", "A quantity like 2 or 1.5.");
+            var price = Number(rows[i].UnitPrice, $"quote:lines[{i}].unitPrice", "A price like 18500 or 18,500.00.");
+            sent.Add((i, new CreateQuote.Line(rows[i].Description, quantity, price)));
+        }
+        var annual = Number(expectedAnnualReturn, "quote:expectedAnnualReturn", "A sum a year like 37000.");
+        DateOnly? until = null;
+        if (!string.IsNullOrWhiteSpace(validUntil))
+        {
+            if (DateOnly.TryParse(validUntil, CultureInfo.InvariantCulture, out var day)) until = day;
+            else Errors["quote:validUntil"] = "A day like 2026-06-30.";
+        }
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        var result = await CreateQuote.HandleAsync(db, actor, id, new(title, sent.Select(s => s.Line).ToList(), annual, returnNote, until), time, ct);
+        if (result.Succeeded) return Redirect($"/app/sales/deals/{id}#quote-{result.Value!.Id}");
+        return await AfterAsync(id, result.Failure, "quote", field => LineOfRow.Match(field) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) < sent.Count
+            ? $"lines[{sent[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Row}]{m.Groups[2].Value}" : field, "quotes", ct);
+    }
+
+    private static readonly Regex LineOfRow = new(@"^lines\[(\d+)\](.*)$", RegexOptions.CultureInvariant);
+
+    /// <summary>A number as typed ("18,500.00", "$37,000"); blank is none; anything else is a message under <paramref name="key"/>.</summary>
+    private decimal? Number(string? text, string key, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var digits = text.Trim().TrimStart('$').Trim();
+        if (decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
+        Errors[key] = message;
+        return null;
     }
 
     private Task<bool> MeetingOfDealAsync(Guid dealId, Guid meetingId, CancellationToken ct) =>
@@ -199,16 +266,13 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
             case FailureKind.NotFound: return NotFound();
             case FailureKind.Forbidden: return Forbid();
         }
-        if (failure.Errors is { Count: > 0 } errors)
-            foreach (var (key, messages) in errors) Errors[$"{section}:{field(key)}"] = string.Join(" ", messages);
-        else Errors[$"{section}:"] = failure.Title;
+        Form.Add(failure, section, field);
         Response.StatusCode = failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     /// <summary>Messages of a section not tied to one of its fields (or tied to a field the form does not show).</summary>
-    public IEnumerable<string> SectionErrors(string section, params string[] shown) =>
-        Errors.Where(e => e.Key.StartsWith(section + ":", StringComparison.Ordinal) && !shown.Contains(e.Key[(section.Length + 1)..])).Select(e => e.Value);
+    public IEnumerable<string> SectionErrors(string section, params string[] shown) => Form.SectionErrors(section, shown);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
