@@ -1755,6 +1755,10 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("BusinessId", "Stage", "Id");
 
+                    b.HasIndex("BusinessId", "PlaybookId", "Stage", "Id");
+
+                    b.HasIndex("BusinessId", "PlaybookId", "OwnerId", "Stage", "Id");
+
                     b.ToTable("Deals");
                 });
 

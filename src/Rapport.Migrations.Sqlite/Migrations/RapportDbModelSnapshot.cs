@@ -1745,6 +1745,10 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BusinessId", "Stage", "Id");
 
+                    b.HasIndex("BusinessId", "PlaybookId", "Stage", "Id");
+
+                    b.HasIndex("BusinessId", "PlaybookId", "OwnerId", "Stage", "Id");
+
                     b.ToTable("Deals");
                 });
 
