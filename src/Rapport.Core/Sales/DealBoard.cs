@@ -37,7 +37,7 @@ public static class DealBoard
         var counts = await CountsAsync(db, actor, playbook.Id, query.OwnerId, ct);
         // Deals on an older version may sit in a stage the current one renamed: they get a column after the others.
         var stages = playbook.Stages.Concat(counts.Keys.Where(s => !playbook.Stages.Contains(s, StringComparer.OrdinalIgnoreCase)).Order()).ToList();
-        var firsts = await FirstDealsAsync(db, actor, playbook.Id, query.OwnerId, per, time, ct);
+        var firsts = await FirstDealsAsync(db, actor, playbook.Id, query.OwnerId, stages.Where(s => counts.GetValueOrDefault(s) > 0).ToList(), per, time, ct);
         var columns = stages.Select((stage, i) =>
         {
             var deals = firsts.GetValueOrDefault(stage) ?? [];
@@ -50,18 +50,17 @@ public static class DealBoard
     }
 
     /// <summary>
-    /// Every column's first deals in one read: each stage's oldest <paramref name="per"/> deals, numbered within their
-    /// stage by the database, then their gates from one load of versions and evidence for the whole board.
+    /// Every column's first deals in one read: each stage's oldest <paramref name="per"/> deals, one index range per
+    /// stage joined by UNION ALL, then their gates from one load of versions and evidence for the whole board.
     /// </summary>
     private static async Task<Dictionary<string, List<DealSummary>>> FirstDealsAsync(
-        RapportDb db, Actor actor, Guid playbookId, Guid? ownerId, int per, TimeProvider time, CancellationToken ct)
+        RapportDb db, Actor actor, Guid playbookId, Guid? ownerId, IReadOnlyList<string> stages, int per, TimeProvider time, CancellationToken ct)
     {
+        if (stages.Count == 0) return [];
         var deals = db.VisibleDeals(actor).AsNoTracking().Where(d => d.PlaybookId == playbookId);
         if (ownerId is { } owner) deals = deals.Where(d => d.OwnerId == owner);
-        var rows = await deals.Select(d => d.Stage).Distinct()
-            .SelectMany(stage => deals.Where(d => d.Stage == stage).OrderBy(d => d.Id).Take(per))
-            .Select(SearchDeals.Row(db))
-            .ToListAsync(ct);
+        var firsts = stages.Select(stage => deals.Where(d => d.Stage == stage).OrderBy(d => d.Id).Take(per)).Aggregate((a, b) => a.Concat(b));
+        var rows = await firsts.Select(SearchDeals.Row(db)).ToListAsync(ct);
         var summaries = await SearchDeals.SummariesAsync(db, rows, time, ct);
         return summaries.GroupBy(d => d.Stage).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Id).ToList());
     }

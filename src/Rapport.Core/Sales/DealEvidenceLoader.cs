@@ -24,20 +24,25 @@ public static class DealEvidenceLoader
             .Select(m => new { m.Id, DealId = m.DealId!.Value, m.Attendees }).ToListAsync(ct);
         // Someone present counts with their role in this deal's committee, else with their role on the customer's file.
         var attendeeIds = meetings.SelectMany(m => m.Attendees).Distinct().ToList();
-        // The board loads evidence once per column: no round trip when no meeting was held.
+        // No round trip when no meeting was held, as on most boards.
         var fileRoles = attendeeIds.Count == 0 ? []
             : await db.Stakeholders.AsNoTracking().Where(s => attendeeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Role, ct);
 
+        // Grouped once, so a board of many deals does not scan every row once per deal.
+        var answersOf = answers.ToLookup(a => a.DealId);
+        var committeeOf = committee.ToLookup(c => c.DealId);
+        var recordsOf = records.ToLookup(r => r.DealId);
+        var meetingsOf = meetings.ToLookup(m => m.DealId);
         return ids.ToDictionary(id => id, id =>
         {
-            var roles = committee.Where(c => c.DealId == id).ToDictionary(c => c.StakeholderId, c => c.Role);
+            var roles = committeeOf[id].ToDictionary(c => c.StakeholderId, c => c.Role);
             return new GateEvidence(
-                answers.Where(a => a.DealId == id).ToDictionary(a => a.QuestionId, a => a.Value),
+                answersOf[id].ToDictionary(a => a.QuestionId, a => a.Value),
                 roles.Values.ToHashSet(),
-                meetings.Where(m => m.DealId == id).Select(m => new HeldMeeting(m.Id,
+                meetingsOf[id].Select(m => new HeldMeeting(m.Id,
                     m.Attendees.Select(a => roles.TryGetValue(a, out var r) ? r : fileRoles.TryGetValue(a, out var f) ? f : (BuyingRole?)null)
                         .OfType<BuyingRole>().ToHashSet())).ToList(),
-                records.Where(r => r.DealId == id).Select(r => new StepRecord(r.StepId, r.Kind)).ToHashSet());
+                recordsOf[id].Select(r => new StepRecord(r.StepId, r.Kind)).ToHashSet());
         });
     }
 }

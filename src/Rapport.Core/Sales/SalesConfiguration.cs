@@ -49,6 +49,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // The board: a business's deals by stage and by owner.
         b.HasIndex(x => new { x.BusinessId, x.Stage, x.Id });
         b.HasIndex(x => new { x.BusinessId, x.OwnerId, x.Id });
+        // The board: each stage's first deals of a playbook, everyone's or one salesperson's, read straight off an index.
+        b.HasIndex(x => new { x.BusinessId, x.PlaybookId, x.Stage, x.Id });
+        b.HasIndex(x => new { x.BusinessId, x.PlaybookId, x.OwnerId, x.Stage, x.Id });
         b.HasIndex(x => x.CustomerId);
     }
 }
