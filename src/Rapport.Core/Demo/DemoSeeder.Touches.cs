@@ -47,7 +47,7 @@ public static partial class DemoSeeder
         foreach (var order in s.Orders.Where(o => o.PlacedAt >= start && o.PlacedAt <= s.Now).OrderBy(o => o.PlacedAt))
         {
             var customer = customers[order.CustomerId];
-            var email = customer.ContactPoints.Where(p => p.Kind == ContactKind.Email).OrderByDescending(p => p.IsPrimary).Select(p => p.Value).FirstOrDefault();
+            var email = customer.PrimaryEmail?.Value;
             OrderFacts Facts(DateTime at) => new(order.Id, order.Number, customer.Id, order.RecipientName ?? customer.Name, order.RecipientId is not null,
                 OrderOptions.IsLoyal(customer, at), email, customer.Name, order.FulfilmentDate, order.Promise);
 

@@ -15,7 +15,12 @@ public static class Outbox
     {
         if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == mail.DedupeKey, ct)) return false;
         if (db.OutboxMessages.Local.Any(m => m.DedupeKey == mail.DedupeKey)) return false;
-        var now = time.GetUtcNow().UtcDateTime;
+        Enqueue(db, mail, time.GetUtcNow().UtcDateTime);
+        return true;
+    }
+
+    /// <summary>Queues the mail in the caller's unit of work without looking for its key: for keys that cannot exist yet.</summary>
+    public static void Enqueue(RapportDb db, OutgoingMail mail, DateTime now) =>
         db.OutboxMessages.Add(new OutboxMessage
         {
             DedupeKey = mail.DedupeKey,
@@ -28,8 +33,6 @@ public static class Outbox
             CreatedAt = now,
             NextAttemptAt = now,
         });
-        return true;
-    }
 
     public static bool IsAddress(string? value) => MailAddress.TryCreate(value, out var a) && a.Address == value?.Trim();
 }

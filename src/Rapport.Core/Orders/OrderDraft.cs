@@ -39,8 +39,11 @@ public sealed record OrderDraft(Guid? RecipientId, string? Occasion, decimal? Bu
     }
 
     /// <summary>A card is good through the last day of its expiry month.</summary>
-    public static bool IsValid(PaymentMethod card, DateOnly today) =>
-        card.ExpMonth is >= 1 and <= 12 && new DateOnly(card.ExpYear, card.ExpMonth, 1).AddMonths(1) > today;
+    public static bool IsValid(PaymentMethod card, DateOnly today) => IsValid(card.ExpMonth, card.ExpYear, today);
+
+    /// <inheritdoc cref="IsValid(PaymentMethod, DateOnly)"/>
+    public static bool IsValid(int expMonth, int expYear, DateOnly today) =>
+        expMonth is >= 1 and <= 12 && expYear is >= 1 and <= 9998 && new DateOnly(expYear, expMonth, 1).AddMonths(1) > today;
 
     // The occasion of an order delivered around this date in an earlier year, the most recent such year first:
     // seven Valentine's Days running make the eighth call a Valentine's order.

@@ -151,7 +151,7 @@ public static class PlaceOrder
             var card = await db.PaymentMethods.AsNoTracking().Where(p => p.Id == paymentId && p.CustomerId == customer.Id)
                 .Select(p => new { p.ExpMonth, p.ExpYear }).FirstOrDefaultAsync(ct);
             if (card is null) v.Add("paymentMethodId", "Not a card on this customer's file.");
-            else if (new DateOnly(card.ExpYear, card.ExpMonth, 1).AddMonths(1) <= DateOnly.FromDateTime(now))
+            else if (!OrderDraft.IsValid(card.ExpMonth, card.ExpYear, DateOnly.FromDateTime(now)))
                 v.Add("paymentMethodId", "That card has expired.");
         }
 

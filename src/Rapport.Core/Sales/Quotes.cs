@@ -83,6 +83,11 @@ public static class CreateQuote
         return quote is null ? Failure.NotFound("Quote") : QuoteView.Of(quote);
     }
 
+    /// <summary>A deal's quotes with their lines, newest first, in one query; the caller has already found the deal.</summary>
+    public static async Task<List<QuoteView>> ForDealAsync(RapportDb db, Guid dealId, CancellationToken ct) =>
+        (await db.Quotes.AsNoTracking().Include(q => q.Lines).Where(q => q.DealId == dealId)
+            .OrderByDescending(q => q.CreatedAt).ToListAsync(ct)).Select(QuoteView.Of).ToList();
+
     private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }
 

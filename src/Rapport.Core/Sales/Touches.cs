@@ -63,7 +63,7 @@ public static class Touches
             .Select(s => new { s.Email, s.Name }).FirstOrDefaultAsync(ct);
         if (decider is not null && Outbox.IsAddress(decider.Email)) return (decider.Email!, decider.Name);
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == deal.CustomerId)
-            .Select(c => new { c.Name, Email = c.ContactPoints.Where(p => p.Kind == ContactKind.Email).OrderByDescending(p => p.IsPrimary).Select(p => p.Value).FirstOrDefault() })
+            .Select(c => new { c.Name, Email = c.ContactPoints.Where(p => p.Kind == ContactKind.Email).OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).Select(p => p.Value).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         return customer?.Email is { } email && Outbox.IsAddress(email) ? (email, customer.Name) : null;
     }

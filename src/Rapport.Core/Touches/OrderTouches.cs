@@ -87,7 +87,7 @@ public static class OrderTouches
     public static async Task<string?> EmailAsync(RapportDb db, IEnumerable<BusinessTouchRule> rules, Guid customerId, CancellationToken ct) =>
         rules.Any(r => r.Action == TouchAction.Email)
             ? await db.ContactPoints.AsNoTracking().Where(p => p.CustomerId == customerId && p.Kind == ContactKind.Email)
-                .OrderByDescending(p => p.IsPrimary).Select(p => p.Value).FirstOrDefaultAsync(ct)
+                .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).Select(p => p.Value).FirstOrDefaultAsync(ct)
             : null;
 
     /// <summary>
@@ -98,12 +98,7 @@ public static class OrderTouches
     {
         foreach (var touch in touches)
         {
-            if (touch.IsEmail)
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    DedupeKey = touch.Key, CustomerId = customerId, To = touch.To!, ToName = touch.ToName, Subject = touch.Subject!,
-                    TextBody = touch.Body!, CreatedAt = now, NextAttemptAt = now,
-                });
+            if (touch.IsEmail) Outbox.Enqueue(db, Mail(touch, customerId), now);
             else db.StaffTasks.Add(NewTask(touch, customerId, orderId, now));
         }
     }
@@ -115,10 +110,13 @@ public static class OrderTouches
         foreach (var touch in touches)
         {
             if (touch.IsEmail)
-                await Outbox.EnqueueOnceAsync(db, new OutgoingMail(touch.Key, touch.To!, touch.ToName, touch.Subject!, touch.Body!, CustomerId: customerId), time, ct);
+                await Outbox.EnqueueOnceAsync(db, Mail(touch, customerId), time, ct);
             else await StaffTasks.AddOnceAsync(db, NewTask(touch, customerId, orderId, now), ct);
         }
     }
+
+    private static OutgoingMail Mail(PlannedTouch touch, Guid customerId) =>
+        new(touch.Key, touch.To!, touch.ToName, touch.Subject!, touch.Body!, CustomerId: customerId);
 
     private static StaffTask NewTask(PlannedTouch touch, Guid customerId, Guid orderId, DateTime now) => new()
     {

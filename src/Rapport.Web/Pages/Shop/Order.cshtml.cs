@@ -91,7 +91,7 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
         Recipients = await ManageMyRecipients.ListAsync(db, Customer, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Cards = (await ManageMyCards.ListAsync(db, Customer, ct))
-            .Where(c => new DateOnly(c.ExpYear, c.ExpMonth, 1).AddMonths(1) > today).ToList();
+            .Where(c => OrderDraft.IsValid(c.ExpMonth, c.ExpYear, today)).ToList();
 
         // Sold by budget first: most orders are "a bouquet for $85, you choose".
         Item ??= Items.FirstOrDefault(i => i.IsDesignersChoice)?.Id;

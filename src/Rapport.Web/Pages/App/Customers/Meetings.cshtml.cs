@@ -26,7 +26,8 @@ public sealed class MeetingsModel(RapportDb db, Actor actor, TimeProvider time, 
     public MeetingsCard Card { get; private set; } = null!;
     private readonly FormMessages form = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(null, ct);
+    /// <param name="before">Older meetings without JavaScript: the cursor the "Older meetings" link carries.</param>
+    public async Task<IActionResult> OnGetAsync(string? before, CancellationToken ct) => await ShowAsync(before, ct);
 
     /// <summary>The card alone, for the customer page.</summary>
     public async Task<IActionResult> OnGetCardAsync(CancellationToken ct) => await ShowAsync(null, ct, partial: true);
@@ -84,12 +85,15 @@ public sealed class MeetingsModel(RapportDb db, Actor actor, TimeProvider time, 
         Response.StatusCode = failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         // htmx swaps an error answer only when told to: the card carries the messages beside the fields.
         if (htmx) Response.Headers["HX-Reswap"] = "outerHTML";
-        return await ShowAsync(null, ct, partial: htmx);
+        return await ShowAsync(null, ct, partial: htmx, keep: meetingId);
     }
 
-    private async Task<IActionResult> ShowAsync(string? before, CancellationToken ct, bool partial = false)
+    /// <param name="keep">A meeting whose form was refused: shown even when it is older than the first page, so its messages are seen.</param>
+    private async Task<IActionResult> ShowAsync(string? before, CancellationToken ct, bool partial = false, Guid? keep = null)
     {
         if (await LoadAsync(before, ct) is { } refused) return refused;
+        if (keep is { } id && Card.Meetings.All(m => m.Id != id) && (await MeetingAccess.GetAsync(db, actor, id, ct)).Value is { } kept)
+            Card = Card with { Meetings = [.. Card.Meetings, kept] };
         return partial ? Partial("/Pages/App/Sales/_Meetings.cshtml", Card) : Page();
     }
 

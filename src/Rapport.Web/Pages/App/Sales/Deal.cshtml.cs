@@ -282,10 +282,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
         Currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
         Stakeholders = await db.Stakeholders.AsNoTracking().Where(s => s.CustomerId == Deal.CustomerId)
             .OrderBy(s => s.Name).Select(s => new StakeholderView(s.Id, s.Name, s.Title, s.Role, s.Email, s.Phone)).ToListAsync(ct);
-        var quotes = new List<QuoteView>();
-        foreach (var q in Deal.Quotes)
-            if ((await CreateQuote.GetAsync(db, actor, q.Id, ct)).Value is { } quote) quotes.Add(quote);
-        Quotes = quotes;
+        Quotes = await CreateQuote.ForDealAsync(db, Deal.Id, ct);
         Sellers = await db.Staff.Where(s => s.BusinessId == actor.BusinessId
                 && (s.Role == StaffRole.Owner || s.Role == StaffRole.Manager || s.Role == StaffRole.Sales))
             .OrderBy(s => s.DisplayName).Select(s => new SalesBoardModel.Seller(s.Id, s.DisplayName)).ToListAsync(ct);

@@ -8,7 +8,7 @@ using static Rapport.IntegrationTests.Api;
 namespace Rapport.IntegrationTests.Sales;
 
 /// <summary>The quote form on the deal page, over HTTP as a browser posts it: lines, numbers as typed, the payback, and the roles that may write one.</summary>
-public sealed partial class QuoteFormTests(RapportApp app) : IClassFixture<RapportApp>
+public sealed class QuoteFormTests(RapportApp app) : IClassFixture<RapportApp>
 {
     private static (string, string)[] Lines(params (string Description, string Quantity, string UnitPrice)[] rows) =>
         [.. rows.SelectMany((r, i) => new[] { ($"lines[{i}].description", r.Description), ($"lines[{i}].quantity", r.Quantity), ($"lines[{i}].unitPrice", r.UnitPrice) })];
@@ -371,6 +371,21 @@ public sealed class CustomerMeetingsTests(RapportApp app) : IClassFixture<Rappor
         StaffPages.CountOf(rest, "data-testid=\"meeting\"").ShouldBe(2);
         rest.ShouldContain("Discover needs: Visit 0");
         rest.ShouldNotContain("Older meetings");
+
+        // Without JavaScript "Older meetings" is a link to the full page at the same cursor.
+        var link = WebUtility.HtmlDecode(Regex.Match(card, "<a class=\"btn[^\"]*\" href=\"([^\"]+before=[^\"]+)\"").Groups[1].Value);
+        link.ShouldStartWith($"{Card(account)}?before=");
+        var plain = await sales.HtmlAsync(link);
+        plain.ShouldContain("<main");
+        StaffPages.CountOf(plain, "data-testid=\"meeting\"").ShouldBe(2);
+
+        // A refused outcome of a meeting older than the first page still shows, with its message.
+        var oldest = await app.WithDbAsync(business, db => db.Meetings.Where(m => m.CustomerId == account && m.ObjectiveText == "Visit 0").Select(m => m.Id).SingleAsync(Ct));
+        var refused = await sales.PostHtmxAsync($"/app/customers/{account}", $"{Card(account)}?handler=Outcome", ("meetingId", oldest.ToString()));
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var errors = await StaffPages.TextAsync(refused);
+        errors.ShouldContain("Discover needs: Visit 0");
+        errors.ShouldContain("Say how it went against the objective");
     }
 
     private Task<int> MeetingsAsync(Guid business, Guid customer) => app.WithDbAsync(business, db => db.Meetings.CountAsync(m => m.CustomerId == customer, Ct));
