@@ -86,11 +86,18 @@ public static class TestDatabase
             }
             if (Provider == DatabaseProvider.Sqlite)
             {
-                await using (var c = new SqliteConnection(connection))
+                // Every class copies the .db file alone, so all of the seeding must be in it, not left in the WAL: the app's
+                // pooled connections are closed first, and a checkpoint that could not finish is tried again.
+                SqliteConnection.ClearAllPools();
+                for (var attempt = 1; ; attempt++)
                 {
+                    await using var c = new SqliteConnection(connection);
                     await c.OpenAsync();
                     await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE);", c);
-                    await checkpoint.ExecuteNonQueryAsync();
+                    await using var result = await checkpoint.ExecuteReaderAsync();
+                    if (await result.ReadAsync() && result.GetInt32(0) == 0) break;
+                    if (attempt == 20) throw new InvalidOperationException($"The template {name} could not be checkpointed.");
+                    await Task.Delay(100);
                 }
                 SqliteConnection.ClearAllPools();
                 Templates[demo] = new SqliteConnectionStringBuilder(connection).DataSource;
