@@ -5,6 +5,7 @@ using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Timeline;
+using Rapport.Core.Touches;
 
 namespace Rapport.Core.Sales;
 
@@ -94,7 +95,7 @@ public static class AdvanceDeal
         for (var i = from + 1; i <= to; i++)
         {
             PromiseClock.EnterStage(deal, playbook, playbook.Stages[i].Name, actor.StaffId, now, today);
-            await Touches.GiveAsync(db, deal, playbook.Stages[i], time, ct);
+            await StageTouches.GiveAsync(db, deal, playbook.Stages[i], time, ct);
         }
         if (to < from) PromiseClock.EnterStage(deal, playbook, target, actor.StaffId, now, today);
         deal.Touch(now);

@@ -5,7 +5,6 @@ using Rapport.Core.Messaging;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;
 using Rapport.Core.Tasks;
-using StageTouches = Rapport.Core.Sales.Touches;
 
 namespace Rapport.Core.Touches;
 

@@ -14,7 +14,7 @@ namespace Rapport.Web.Delivery;
 /// </summary>
 public static class DeliverySetupEndpoints
 {
-    public static IEndpointRouteBuilder MapDeliverySetup(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapDeliverySetup(this IEndpointRouteBuilder app)
     {
         var locations = app.MapGroup("/api/locations").WithTags("Delivery set-up").RequireAuthorization(Policies.Staff);
         locations.MapGet("/", ListLocations).WithName("ListLocations").WithSummary("Every location with its delivery zones and weekly windows.");

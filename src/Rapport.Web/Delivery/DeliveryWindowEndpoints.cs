@@ -8,7 +8,7 @@ namespace Rapport.Web.Delivery;
 
 public static class DeliveryWindowEndpoints
 {
-    public static IEndpointRouteBuilder MapDeliveryWindows(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapDeliveryWindows(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/delivery/windows").WithTags("Delivery").RequireAuthorization(Policies.Staff);
         group.MapGet("/", List).WithName("ListDeliveryWindows")

@@ -9,7 +9,7 @@ namespace Rapport.Web.Delivery;
 /// <summary>The drivers' day: the run sheet, and managers giving stops to drivers.</summary>
 public static class RunSheetEndpoints
 {
-    public static IEndpointRouteBuilder MapRunSheet(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapRunSheet(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/delivery").WithTags("Delivery").RequireAuthorization(Policies.Staff);
 

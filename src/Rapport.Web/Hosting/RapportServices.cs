@@ -130,13 +130,9 @@ public static class RapportServices
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/App", Policies.Staff);
-            o.Conventions.AuthorizeFolder("/Shop", Policies.Shop)
-                .AllowAnonymousToPage("/Shop/Index")
-                .AllowAnonymousToPage("/Shop/SignIn")
-                .AllowAnonymousToPage("/Shop/SignUp")
-                .AllowAnonymousToPage("/Shop/SignOut")
-                .AllowAnonymousToPage("/Shop/Reorder");
+            // Each feature's pages sit in its own folder (Customers/, Orders/, Shop/, ...).
+            o.RootDirectory = "/";
+            o.Conventions.Add(new PageAccess());
         });
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         return builder;

@@ -11,7 +11,7 @@ public static class CalendarEndpoints
 {
     public sealed record FeedIssued(string Url, DateTime IssuedAt);
 
-    public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/{token}.ics", Feed).WithTags("Calendar").WithName("CalendarFeed").AllowAnonymous()
             .WithSummary("An iCalendar (RFC 5545) feed of upcoming occasions and deliveries; the token in the URL is the only key.")

@@ -36,7 +36,7 @@ public static class OccasionEndpoints
         group.MapPost("/{occasionId}/confirm", Confirm).WithName("ConfirmOccasion").WithSummary("Confirms a proposed (or dismissed) occasion.");
         group.MapPost("/{occasionId}/dismiss", Dismiss).WithName("DismissOccasion")
             .WithSummary("Dismisses an occasion; it stays on file as dismissed and is never proposed again.");
-        return app;
+        return app.MapCalendarFeeds();
     }
 
     private static async Task<Results<Ok<List<OccasionView>>, ProblemHttpResult>> List(

@@ -26,7 +26,7 @@ public static class OrderEndpoints
                 + "with `alternatives` (same shape as options). The same key and body again answers the first response again; "
                 + "the same key with another body is 422; the same key while the first is still running is 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        return app;
+        return app.MapOrderLifecycle().MapStandingOrders();
     }
 
     private static async Task<Results<Ok<OrderOptions.Answer>, ProblemHttpResult>> Options(

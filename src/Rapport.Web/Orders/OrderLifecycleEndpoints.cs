@@ -10,7 +10,7 @@ namespace Rapport.Web.Orders;
 /// <summary>What happens to an order after it is placed: reading it, its steps, and customers turned away.</summary>
 public static class OrderLifecycleEndpoints
 {
-    public static IEndpointRouteBuilder MapOrderLifecycle(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapOrderLifecycle(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(Policies.Staff);
 

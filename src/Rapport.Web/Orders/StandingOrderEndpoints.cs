@@ -9,7 +9,7 @@ namespace Rapport.Web.Orders;
 /// <summary>Orders that place themselves: every Monday, monthly, every anniversary.</summary>
 public static class StandingOrderEndpoints
 {
-    public static IEndpointRouteBuilder MapStandingOrders(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapStandingOrders(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Standing orders").RequireAuthorization(Policies.Staff);
         group.MapGet("/customers/{id:guid}/standing-orders", List).WithName("ListStandingOrders")

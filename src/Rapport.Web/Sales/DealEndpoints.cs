@@ -10,7 +10,7 @@ namespace Rapport.Web.Sales;
 /// <summary>The sales process: playbooks, deals and their gates, quotes, and the promises and touches reports.</summary>
 public static class DealEndpoints
 {
-    public static IEndpointRouteBuilder MapDeals(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapDeals(this IEndpointRouteBuilder app)
     {
         var playbooks = app.MapGroup("/api/playbooks").WithTags("Playbooks").RequireAuthorization(Policies.Staff);
         playbooks.MapGet("/", ListPlaybooks).WithName("ListPlaybooks")
@@ -69,16 +69,6 @@ public static class DealEndpoints
         var quotes = app.MapGroup("/api/quotes").WithTags("Deals").RequireAuthorization(Policies.Staff);
         quotes.MapGet("/{id}", GetQuote).WithName("GetQuote").WithSummary("A quote with its lines, payback and link.");
 
-        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Staff);
-        reports.MapGet("/touches", TouchesReportOf).WithName("TouchesReport")
-            .WithSummary("Touches, by process: per touch rule, how many deals and customers it applied to in the period and how many actually received it. Owners and managers.")
-            .WithDescription("A touch counts in the period of the day it was given (its task made or its e-mail queued). Received means the task was ticked off "
-                + "or the e-mail sent. `share` is received over applied; `customerShare` the customers reached over the customers it applied to. "
-                + "Rules of current playbook versions that applied to nobody show with zeros. `from` and `to` (YYYY-MM-DD) default to the last 30 days.");
-        reports.MapGet("/promises", Promises).WithName("PromisesReport")
-            .WithSummary("Promises kept: per milestone kind and per salesperson, milestones due in the period: due, kept on time, late, open. Owners and managers.")
-            .WithDescription("Late counts milestones done after their due date and those still open past it; open ones are not yet due. "
-                + "`keptShare` is kept on time over kept and late. `from` and `to` (YYYY-MM-DD) default to the last 30 days.");
         return app;
     }
 
@@ -153,12 +143,4 @@ public static class DealEndpoints
 
     private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> GetQuote(Guid id, RapportDb db, Actor actor, CancellationToken ct) =>
         (await Core.Sales.CreateQuote.GetAsync(db, actor, id, ct)).ToOk();
-
-    private static async Task<Results<Ok<PromisesAnswer>, ProblemHttpResult>> Promises(
-        DateOnly? from, DateOnly? to, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
-        (await PromisesReport.HandleAsync(db, actor, from, to, time, ct)).ToOk();
-
-    private static async Task<Results<Ok<TouchesAnswer>, ProblemHttpResult>> TouchesReportOf(
-        DateOnly? from, DateOnly? to, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
-        (await TouchesReport.HandleAsync(db, actor, from, to, time, ct)).ToOk();
 }

@@ -10,7 +10,7 @@ namespace Rapport.Web.Sales;
 /// <summary>Calls and meetings with an objective, their outcome, and their recording.</summary>
 public static class MeetingEndpoints
 {
-    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
+    internal static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization(Policies.Staff);
         group.MapPost("/", Plan).WithName("PlanMeeting")

@@ -10,7 +10,7 @@ namespace Rapport.Web.Touches;
 /// <summary>The business's own touch rules: "every order: care card", "delivered: care tips by e-mail".</summary>
 public static class TouchRuleEndpoints
 {
-    public static IEndpointRouteBuilder MapTouchRules(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapTouches(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/touch-rules").WithTags("Touch rules").RequireAuthorization(Policies.Staff);
         group.MapGet("/", List).WithName("ListTouchRules")

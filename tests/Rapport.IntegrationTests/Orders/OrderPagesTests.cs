@@ -192,7 +192,7 @@ public sealed partial class OrderPagesTests(RapportApp app) : IClassFixture<Rapp
         one.GetProperty("orderNumber").GetInt64().ShouldBe(order.Number);
     }
 
-    private static int OrdersModelPageSize => Web.Pages.App.Orders.OrdersModel.PageSize;
+    private static int OrdersModelPageSize => Web.Orders.OrdersModel.PageSize;
 
     [GeneratedRegex("""hx-get="([^"]+)" hx-swap="outerHTML">Show more""")]
     private static partial Regex MoreLink();

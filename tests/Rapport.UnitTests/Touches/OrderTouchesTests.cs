@@ -41,8 +41,8 @@ public class OrderTouchesTests
     {
         var (order, rule) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         var key = OrderTouches.KeyOf(order, rule);
-        key.ShouldStartWith(Rapport.Core.Sales.Touches.KeyPrefix);
-        Rapport.Core.Sales.Touches.TouchOf(key).ShouldBe(rule);
+        key.ShouldStartWith(StageTouches.KeyPrefix);
+        StageTouches.TouchOf(key).ShouldBe(rule);
         key.Length.ShouldBeLessThanOrEqualTo(Rapport.Core.Messaging.OutboxLimits.Key);
     }
 

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Core.Businesses;
+
+namespace Rapport.Web.Auth;
+
+public sealed class LogoutModel(SignInManager<StaffMember> signIn) : PageModel
+{
+    public IActionResult OnGet() => Redirect("/app");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/login");
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
+using Rapport.Core.Catalog;
+using Rapport.Core.Common;
+using Rapport.Core.Data;
+using Rapport.Web.Hosting;
+
+namespace Rapport.Web.Catalog;
+
+public sealed class EditProductModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public ProductForm Form { get; set; } = new();
+    public string Name { get; private set; } = "";
+    public IReadOnlyList<string> Categories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!actor.Role.ManagesCatalog()) return Forbid();
+        if (await LoadAsync(ct) is not { } product) return NotFound();
+        Form = ProductForm.From(ProductView.Of(product));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!actor.Role.ManagesCatalog()) return Forbid();
+        if (await LoadAsync(ct) is null) return NotFound();
+        // A value that did not bind (e.g. letters for the price) is reported, never silently kept.
+        if (Form.MissingAmount is { } missing) ModelState.AddModelError(missing, "This field is required.");
+        if (ModelState.IsValid)
+        {
+            var result = await UpdateProduct.HandleAsync(db, actor, Id, Form.ToInput(), time, ct);
+            if (result.Succeeded) return Redirect($"/app/catalog?saved={Id}");
+            if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+            if (result.Failure.Kind == FailureKind.Forbidden) return Forbid();
+            ModelState.AddFailure(result.Failure, ProductForm.Fields);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<Product?> LoadAsync(CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id, ct);
+        if (product is null) return null;
+        Name = product.Name;
+        Categories = await SearchProducts.CategoriesAsync(db, ct);
+        return product;
+    }
+}

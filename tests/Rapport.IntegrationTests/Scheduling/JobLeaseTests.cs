@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Scheduling;
+using Rapport.Testing;
+using static Rapport.IntegrationTests.Api;
+
+namespace Rapport.IntegrationTests.Scheduling;
+
+/// <summary>A job runs on exactly one process: the lease is taken by one conditional statement.</summary>
+public sealed class JobLeaseTests(RapportApp app) : IClassFixture<RapportApp>
+{
+    [Fact]
+    public async Task Of_twenty_processes_asking_at_once_exactly_one_gets_the_lease()
+    {
+        var job = $"race-{Guid.NewGuid():N}";
+        var attempts = Enumerable.Range(0, 20).Select(i => app.WithDbAsync(db =>
+            JobLeases.TryAcquireAsync(db, job, $"process-{i}", TimeSpan.FromMinutes(5), TimeProvider.System, Ct)));
+
+        var won = await Task.WhenAll(attempts);
+
+        won.Count(w => w).ShouldBe(1);
+        (await app.WithDbAsync(db => db.JobLeases.CountAsync(l => l.Name == job, Ct))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task After_a_run_nobody_runs_the_job_again_until_it_is_due()
+    {
+        var job = $"period-{Guid.NewGuid():N}";
+        var now = DateTime.UtcNow;
+        (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "a", TimeSpan.FromMinutes(5), TimeProvider.System, Ct))).ShouldBeTrue();
+        await app.WithDbAsync(async db => { await JobLeases.ReleaseAsync(db, job, "a", now.AddMinutes(10), null, TimeProvider.System, Ct); return 0; });
+
+        (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "b", TimeSpan.FromMinutes(5), TimeProvider.System, Ct))).ShouldBeFalse();
+        (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "a", TimeSpan.FromMinutes(5), TimeProvider.System, Ct))).ShouldBeFalse();
+
+        var lease = await app.WithDbAsync(db => db.JobLeases.AsNoTracking().SingleAsync(l => l.Name == job, Ct));
+        lease.NextRunAt.ShouldBe(now.AddMinutes(10), TimeSpan.FromSeconds(1));
+        lease.LastRunAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_lease_held_by_a_process_that_died_is_taken_over_when_it_runs_out()
+    {
+        var job = $"crash-{Guid.NewGuid():N}";
+        (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "dead", TimeSpan.FromMilliseconds(300), TimeProvider.System, Ct))).ShouldBeTrue();
+
+        (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "alive", TimeSpan.FromMinutes(5), TimeProvider.System, Ct))).ShouldBeFalse();
+        await Task.Delay(600, Ct);
+        (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "alive", TimeSpan.FromMinutes(5), TimeProvider.System, Ct))).ShouldBeTrue();
+
+        // The dead holder cannot move the next run of a lease it lost.
+        await app.WithDbAsync(async db => { await JobLeases.ReleaseAsync(db, job, "dead", DateTime.UtcNow.AddDays(1), null, TimeProvider.System, Ct); return 0; });
+        (await app.WithDbAsync(db => db.JobLeases.AsNoTracking().SingleAsync(l => l.Name == job, Ct))).Holder.ShouldBe("alive");
+    }
+}
