@@ -4,7 +4,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Sales;
 using Rapport.Core.Timeline;
 
-namespace Rapport.Core.Demo;
+namespace Rapport.Demo;
 
 /// <summary>
 /// Harbor Laundry Systems' sales process: the playbook from first call to the follow-up visit, and deals in every stage,
@@ -216,11 +216,11 @@ public static partial class DemoSeeder
                     ByName = overrideBy.DisplayName, Reason = overrideReason!, MissingSteps = gaps,
                 };
                 deal.Overrides.Add(o);
-                s.Audits.Add(new Audit.AuditEntry
+                s.Audits.Add(new Rapport.Core.Audit.AuditEntry
                 {
-                    BusinessId = s.Business.Id, At = at, ActorId = overrideBy.Id, ActorName = overrideBy.DisplayName, Entity = nameof(Sales.Deal), EntityId = deal.Id,
-                    Action = "gate overridden", Before = $$"""{"stage":"{{previous}}","missingSteps":{{System.Text.Json.JsonSerializer.Serialize(gaps, Data.JsonColumn.Options)}}}""",
-                    After = System.Text.Json.JsonSerializer.Serialize(new { stage = current.Name, reason = o.Reason }, Data.JsonColumn.Options),
+                    BusinessId = s.Business.Id, At = at, ActorId = overrideBy.Id, ActorName = overrideBy.DisplayName, Entity = nameof(Rapport.Core.Sales.Deal), EntityId = deal.Id,
+                    Action = "gate overridden", Before = $$"""{"stage":"{{previous}}","missingSteps":{{System.Text.Json.JsonSerializer.Serialize(gaps, Rapport.Core.Data.JsonColumn.Options)}}}""",
+                    After = System.Text.Json.JsonSerializer.Serialize(new { stage = current.Name, reason = o.Reason }, Rapport.Core.Data.JsonColumn.Options),
                 });
             }
             var by = o is null ? owner : overrideBy!;
@@ -228,9 +228,9 @@ public static partial class DemoSeeder
             {
                 BusinessId = s.Business.Id, DealId = deal.Id, FromStage = previous, ToStage = current.Name, At = at, ById = by.Id, ByName = by.DisplayName, OverrideId = o?.Id,
             });
-            s.Audits.Add(new Audit.AuditEntry
+            s.Audits.Add(new Rapport.Core.Audit.AuditEntry
             {
-                BusinessId = s.Business.Id, At = at, ActorId = by.Id, ActorName = by.DisplayName, Entity = nameof(Sales.Deal), EntityId = deal.Id, Action = "stage changed",
+                BusinessId = s.Business.Id, At = at, ActorId = by.Id, ActorName = by.DisplayName, Entity = nameof(Rapport.Core.Sales.Deal), EntityId = deal.Id, Action = "stage changed",
                 Before = $$"""{"stage":"{{previous}}"}""", After = $$"""{"stage":"{{current.Name}}"}""",
             });
             s.Log(customer, at, Channel.Service, Direction.Outbound, Tone.Neutral,
