@@ -65,7 +65,8 @@ app.MapTouchRules();
 app.MapOccasions();
 app.MapCalendarFeeds();
 app.MapForecast();
-app.MapTestPaymentProvider();
+// The demo's stand-in for a payment provider; in production without --demo, /test-pay answers 404.
+if (app.Services.GetRequiredService<RapportOptions>().TestPaymentProvider) app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();
 
