@@ -8,7 +8,7 @@ namespace Rapport.IntegrationTests.Shop;
 
 /// <summary>
 /// The built-in test payment provider takes card numbers, so it is there only for the demo, in Development and under
-/// the test host: in production without the demo, <c>/test-pay</c> answers 404.
+/// the test host: in production without the demo, its card page at <c>/test-pay/cards/new</c> answers 404.
 /// </summary>
 public sealed class TestPaymentProviderInProductionTests(TestPaymentProviderInProductionTests.ProductionApp app)
     : IClassFixture<TestPaymentProviderInProductionTests.ProductionApp>
@@ -32,11 +32,16 @@ public sealed class TestPaymentProviderInProductionTests(TestPaymentProviderInPr
     }
 
     [Fact]
-    public async Task A_card_cannot_be_posted_to_it()
+    public async Task A_card_posted_to_it_is_refused_as_at_any_path_the_app_does_not_have()
     {
-        var response = await app.CreateApiClient().PostAsync("/test-pay/cards", TestPaymentProvider.Card(), Ct);
+        var client = app.CreateApiClient();
+        var response = await client.PostAsync("/test-pay/cards", TestPaymentProvider.Card(), Ct);
+        // Rapport answers a POST to a path it does not have with 405 (a GET-only route matches any path), not 404.
+        var nowhere = await client.PostAsync("/no-such-provider/cards", TestPaymentProvider.Card(), Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.IsSuccessStatusCode.ShouldBeFalse();
+        response.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
+        response.StatusCode.ShouldBe(nowhere.StatusCode);
     }
 
     [Fact]
