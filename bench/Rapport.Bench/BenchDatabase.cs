@@ -1,15 +1,11 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Rapport.Core.Businesses;
-using Rapport.Core.Customers;
 using Rapport.Core.Data;
-using Rapport.Core.Timeline;
 using static Rapport.Bench.CachedDatabase;
 
 namespace Rapport.Bench;
@@ -32,24 +28,10 @@ public sealed class BenchDatabase(BenchOptions options, DatabaseProvider provide
     public DbConnection Open() => store.Open();
 
     /// <summary>True when the cached database holds this data set: the business, and every customer and interaction.</summary>
-    public async Task<bool> IsReadyAsync()
-    {
-        if (options.Regenerate) return false;
-        try
-        {
-            if (!await store.ExistsAsync()) return false;
-            await using var c = Open();
-            var name = await ScalarAsync<string>(c, "SELECT \"Name\" FROM \"Businesses\" WHERE \"Slug\" = 'bench'");
-            if (name != BusinessName) return false;
-            var customers = await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Customers\"");
-            var interactions = await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Interactions\"");
-            return customers == options.Customers && interactions == options.Interactions;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsReadyAsync() => store.HoldsAsync(async c =>
+        await BusinessNameAsync(c, Slug) == BusinessName
+        && await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Customers\"") == options.Customers
+        && await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Interactions\"") == options.Interactions);
 
     public Task ResetAsync() => store.ResetAsync();
 
@@ -88,36 +70,13 @@ public sealed class BenchDatabase(BenchOptions options, DatabaseProvider provide
 
         IModel model;
         using (var scope = services.CreateScope()) model = scope.ServiceProvider.GetRequiredService<RapportDb>().Model;
-        var customers = new TableMap<Customer>(model);
-        var contacts = new TableMap<ContactPoint>(model);
-        var interactions = new TableMap<Interaction>(model);
         var points = generator.Customers.SelectMany(c => c.ContactPoints);
-
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await using var c = new SqliteConnection(ConnectionString);
-            await c.OpenAsync(ct);
-            // One writer, no one reading yet: skip syncing to disk and give the index builds memory.
-            await ExecAsync(c, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
-            await using var tx = c.BeginTransaction();
-            await BulkInsert.SqliteAsync(c, tx, customers, generator.Customers);
-            await BulkInsert.SqliteAsync(c, tx, contacts, points);
-            Console.WriteLine($"  inserted customers and contacts at {clock.Elapsed.TotalSeconds:0.0} s");
-            await BulkInsert.SqliteAsync(c, tx, interactions, Progress(generator.Interactions(), clock));
-            await tx.CommitAsync(ct);
-            await ExecAsync(c, "PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-        else
-        {
-            await using var c = new NpgsqlConnection(ConnectionString);
-            await c.OpenAsync(ct);
-            await BulkInsert.PostgresAsync(c, customers, generator.Customers);
-            await BulkInsert.PostgresAsync(c, contacts, points);
-            Console.WriteLine($"  copied customers and contacts at {clock.Elapsed.TotalSeconds:0.0} s");
-            await BulkInsert.PostgresAsync(c, interactions, Progress(generator.Interactions(), clock));
-            // What autovacuum would do soon after such a load: statistics and the visibility map.
-            await ExecAsync(c, "VACUUM ANALYZE");
-        }
+        // The customer page's data leaves the statistics to the app's start-up (PRAGMA optimize).
+        await new BulkLoad(store, model)
+            .Add(generator.Customers)
+            .Add(points, () => Console.WriteLine($"  loaded customers and contacts at {clock.Elapsed.TotalSeconds:0.0} s"))
+            .Add(Progress(generator.Interactions(), clock))
+            .RunAsync(ct, analyze: false);
         Console.WriteLine($"  generated {options.Customers:N0} customers and {options.Interactions:N0} interactions in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 

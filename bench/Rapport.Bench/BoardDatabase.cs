@@ -1,22 +1,20 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Rapport.Core.Businesses;
-using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Sales;
+using Rapport.Demo;
 using static Rapport.Bench.CachedDatabase;
 
 namespace Rapport.Bench;
 
 /// <summary>
 /// A Harbor-like B2B dealer in a database of its own: the business and its owner by the app's use case, salespeople
-/// and one playbook (Harbor's stages, steps and promise) through EF Core, organisation and person customers (the
+/// and one playbook (the demo's <see cref="HarborPlaybook"/>) through EF Core, organisation and person customers (the
 /// customer scenario's generator), and open deals spread over the stages and the salespeople inserted in bulk, each
 /// with the promise's milestones of the stages it passed and some of its current stage's checklist evidence.
 /// Kept between runs.
@@ -36,22 +34,8 @@ public sealed class BoardDatabase(BenchOptions options, DatabaseProvider provide
     public CachedDatabase Store => store;
     private string BusinessName => $"Board dealer {options.BoardDataSetName}";
 
-    public async Task<bool> IsReadyAsync()
-    {
-        if (options.Regenerate) return false;
-        try
-        {
-            if (!await store.ExistsAsync()) return false;
-            await using var c = store.Open();
-            var name = await ScalarAsync<string>(c, $"SELECT \"Name\" FROM \"Businesses\" WHERE \"Slug\" = '{Slug}'");
-            if (name != BusinessName) return false;
-            return await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Deals\"") == options.BoardDeals;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsReadyAsync() => store.HoldsAsync(async c =>
+        await BusinessNameAsync(c, Slug) == BusinessName && await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Deals\"") == options.BoardDeals);
 
     /// <summary>What the measured requests need: the business, its playbook and its salespeople.</summary>
     public sealed record Facts(Guid BusinessId, Guid PlaybookId, IReadOnlyList<Guid> Salespeople);
@@ -106,7 +90,7 @@ public sealed class BoardDatabase(BenchOptions options, DatabaseProvider provide
             }
             db.Staff.AddRange(sellers);
             var playbook = new Playbook { BusinessId = business.Id, Name = "Washer-extractors", ProductLine = "Washer-extractors", CreatedAt = now, UpdatedAt = now };
-            version = HarborPlaybook(business.Id, playbook, owner, now);
+            version = HarborPlaybook.Version(business.Id, playbook, owner);
             db.Playbooks.Add(playbook);
             db.PlaybookVersions.Add(version);
             await db.SaveChangesAsync(ct);
@@ -119,38 +103,9 @@ public sealed class BoardDatabase(BenchOptions options, DatabaseProvider provide
         var evidence = deals.SelectMany(d => d.Evidence).ToList();
         Console.WriteLine($"  built {generator.Customers.Count:N0} customers, {deals.Count:N0} deals, {milestones.Count:N0} milestones in {clock.Elapsed.TotalSeconds:0.0} s");
 
-        var customers = new TableMap<Customer>(model);
-        var contacts = new TableMap<ContactPoint>(model);
-        var dealRows = new TableMap<Deal>(model);
-        var milestoneRows = new TableMap<DealMilestone>(model);
-        var evidenceRows = new TableMap<DealEvidence>(model);
-        var points = generator.Customers.SelectMany(c => c.ContactPoints);
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await using var c = new SqliteConnection(store.ConnectionString);
-            await c.OpenAsync(ct);
-            await using (var tx = c.BeginTransaction())
-            {
-                await BulkInsert.SqliteAsync(c, tx, customers, generator.Customers);
-                await BulkInsert.SqliteAsync(c, tx, contacts, points);
-                await BulkInsert.SqliteAsync(c, tx, dealRows, deals);
-                await BulkInsert.SqliteAsync(c, tx, milestoneRows, milestones);
-                await BulkInsert.SqliteAsync(c, tx, evidenceRows, evidence);
-                await tx.CommitAsync(ct);
-            }
-            await ExecAsync(c, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-        else
-        {
-            await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
-            await c.OpenAsync(ct);
-            await BulkInsert.PostgresAsync(c, customers, generator.Customers);
-            await BulkInsert.PostgresAsync(c, contacts, points);
-            await BulkInsert.PostgresAsync(c, dealRows, deals);
-            await BulkInsert.PostgresAsync(c, milestoneRows, milestones);
-            await BulkInsert.PostgresAsync(c, evidenceRows, evidence);
-            await ExecAsync(c, "VACUUM ANALYZE");
-        }
+        await new BulkLoad(store, model)
+            .Add(generator.Customers).Add(generator.Customers.SelectMany(c => c.ContactPoints)).Add(deals).Add(milestones).Add(evidence)
+            .RunAsync(ct);
         Console.WriteLine($"  generated the dealer with {options.BoardSalespeople} salespeople and {deals.Count:N0} open deals in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -195,53 +150,5 @@ public sealed class BoardDatabase(BenchOptions options, DatabaseProvider provide
                     });
             yield return deal;
         }
-    }
-
-    /// <summary>Harbor's playbook (the demo's): eight stages, every kind of step, and the three-milestone promise.</summary>
-    private static PlaybookVersion HarborPlaybook(Guid business, Playbook playbook, StaffMember owner, DateTime now)
-    {
-        static StepDefinition Step(StepKind kind, string title, QuestionDefinition[]? questions = null, BuyingRole[]? roles = null) =>
-            new() { Id = Guid.CreateVersion7(), Kind = kind, Title = title, Questions = questions ?? [], Roles = roles ?? [] };
-        static QuestionDefinition Q(string text, QuestionType type, bool required, string[]? choices = null) =>
-            new() { Id = Guid.CreateVersion7(), Text = text, Type = type, Required = required, Choices = choices ?? [] };
-
-        var version = new PlaybookVersion
-        {
-            BusinessId = business, PlaybookId = playbook.Id, Number = 1, CreatedAt = now, CreatedById = owner.Id, CreatedByName = owner.DisplayName,
-            Stages =
-            [
-                new() { Name = "Qualify", Steps = [Step(StepKind.StakeholdersMapped, "Buying committee mapped", roles: [BuyingRole.DecisionMaker, BuyingRole.TechnicalEvaluator])] },
-                new()
-                {
-                    Name = "Discover",
-                    Steps =
-                    [
-                        Step(StepKind.Questionnaire, "Discovery questions",
-                        [
-                            Q("Laundry volume per day (lbs)", QuestionType.Number, true),
-                            Q("Floor layout", QuestionType.Choice, true, ["Basement", "Ground floor", "Upper floor", "Separate building"]),
-                            Q("Three-phase power available at the laundry?", QuestionType.YesNo, true),
-                            Q("Who signs off", QuestionType.Text, true),
-                        ]),
-                        Step(StepKind.MeetingHeld, "Meeting with everyone who decides", roles: [BuyingRole.DecisionMaker, BuyingRole.EconomicBuyer]),
-                    ],
-                },
-                new() { Name = "Propose", Steps = [Step(StepKind.DocumentSent, "Quote with ROI sent"), Step(StepKind.ManagerApproval, "Price approved by a manager")] },
-                new() { Name = "Commit", Steps = [Step(StepKind.Checklist, "Site layout confirmed"), Step(StepKind.Checklist, "Tools for on-site delivery confirmed")] },
-                new() { Name = "Signed", Steps = [Step(StepKind.DocumentSent, "Onboarding package sent")] },
-                new() { Name = "Onboarding", Steps = [Step(StepKind.Checklist, "Installation date agreed")] },
-                new() { Name = "Delivery", Steps = [Step(StepKind.Checklist, "Machines installed and commissioned")] },
-                new() { Name = "Follow-up" },
-            ],
-            Milestones =
-            [
-                new() { Id = Guid.CreateVersion7(), Title = "Onboarding package sent", FromStage = "Signed", Days = 2, CompletedOnStage = "Onboarding" },
-                new() { Id = Guid.CreateVersion7(), Title = "Delivered", FromStage = "Signed", Days = 28, CompletedOnStage = "Follow-up" },
-                new() { Id = Guid.CreateVersion7(), Title = "Follow-up visit", FromStage = "Follow-up", Days = 30 },
-            ],
-        };
-        playbook.CurrentVersionId = version.Id;
-        playbook.CurrentVersionNumber = 1;
-        return version;
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
+using Rapport.Core.Data;
+using static Rapport.Bench.CachedDatabase;
 
 namespace Rapport.Bench;
 
@@ -92,5 +94,60 @@ public static class BulkInsert
             }
         }
         await writer.CompleteAsync();
+    }
+}
+
+/// <summary>
+/// The rows of several tables loaded, in the order added, into a generated database no one reads yet: on SQLite in one
+/// transaction without syncing to disk, then statistics and a WAL checkpoint; on PostgreSQL by binary COPY, then
+/// VACUUM ANALYZE.
+/// </summary>
+public sealed class BulkLoad(CachedDatabase store, IModel model)
+{
+    private sealed record Table(Func<SqliteConnection, SqliteTransaction, Task> Sqlite, Func<NpgsqlConnection, Task> Postgres, Action? Then);
+
+    private readonly List<Table> tables = [];
+
+    /// <summary>The rows of one table; <paramref name="then"/> runs once they are in (a progress line).</summary>
+    public BulkLoad Add<T>(IEnumerable<T> rows, Action? then = null) where T : class
+    {
+        var map = new TableMap<T>(model);
+        tables.Add(new((c, tx) => BulkInsert.SqliteAsync(c, tx, map, rows), c => BulkInsert.PostgresAsync(c, map, rows), then));
+        return this;
+    }
+
+    /// <param name="analyze">On SQLite, gather the statistics after the load (else left to the app's start-up).</param>
+    public async Task RunAsync(CancellationToken ct, bool analyze = true)
+    {
+        if (store.Provider == DatabaseProvider.Sqlite)
+        {
+            await using var c = new SqliteConnection(store.ConnectionString);
+            await c.OpenAsync(ct);
+            // One writer, no one reading yet: skip syncing to disk and give the index builds memory.
+            await ExecAsync(c, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+            await using (var tx = c.BeginTransaction())
+            {
+                foreach (var table in tables)
+                {
+                    await table.Sqlite(c, tx);
+                    table.Then?.Invoke();
+                }
+                await tx.CommitAsync(ct);
+            }
+            await ExecAsync(c, analyze ? "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" : "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        else
+        {
+            // A million rows take longer to COPY than a command's default 30 s on a busy machine.
+            await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
+            await c.OpenAsync(ct);
+            foreach (var table in tables)
+            {
+                await table.Postgres(c);
+                table.Then?.Invoke();
+            }
+            // What autovacuum would do soon after such a load: statistics and the visibility map.
+            await ExecAsync(c, "VACUUM ANALYZE");
+        }
     }
 }

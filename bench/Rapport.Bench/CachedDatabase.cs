@@ -31,6 +31,29 @@ public sealed class CachedDatabase(BenchOptions options, DatabaseProvider provid
     private DbConnection Connection() =>
         provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
 
+    /// <summary>
+    /// True when the database is there, no --regenerate asked for a new one, and <paramref name="holds"/> finds the
+    /// expected data set in it; false on any database error (an older schema, say).
+    /// </summary>
+    public async Task<bool> HoldsAsync(Func<DbConnection, Task<bool>> holds)
+    {
+        if (options.Regenerate) return false;
+        try
+        {
+            if (!await ExistsAsync()) return false;
+            await using var c = Open();
+            return await holds(c);
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The name of the business with <paramref name="slug"/>, which carries the data set's sizes and seed.</summary>
+    public static Task<string?> BusinessNameAsync(DbConnection c, string slug) =>
+        ScalarAsync<string>(c, $"SELECT \"Name\" FROM \"Businesses\" WHERE \"Slug\" = '{slug}'");
+
     public async Task<bool> ExistsAsync()
     {
         if (provider == DatabaseProvider.Sqlite) return File.Exists(sqlitePath);

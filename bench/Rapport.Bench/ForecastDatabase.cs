@@ -1,10 +1,7 @@
-using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
@@ -35,22 +32,8 @@ public sealed class ForecastDatabase(BenchOptions options, DatabaseProvider prov
     public CachedDatabase Store => store;
     private string BusinessName => $"Forecast florist {options.ForecastDataSetName}";
 
-    public async Task<bool> IsReadyAsync()
-    {
-        if (options.Regenerate) return false;
-        try
-        {
-            if (!await store.ExistsAsync()) return false;
-            await using var c = store.Open();
-            var name = await ScalarAsync<string>(c, $"SELECT \"Name\" FROM \"Businesses\" WHERE \"Slug\" = '{Slug}'");
-            if (name != BusinessName) return false;
-            return await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Orders\"") == options.ForecastOrders;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsReadyAsync() => store.HoldsAsync(async c =>
+        await BusinessNameAsync(c, Slug) == BusinessName && await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Orders\"") == options.ForecastOrders);
 
     public async Task GenerateAsync(IServiceProvider services, DateOnly today, CancellationToken ct)
     {
@@ -90,33 +73,9 @@ public sealed class ForecastDatabase(BenchOptions options, DatabaseProvider prov
         var orders = Orders(business.Id, generator.Customers.Select(c => c.Id).ToArray(), locations, today).ToList();
         Console.WriteLine($"  built {generator.Customers.Count:N0} customers and {orders.Count:N0} orders in {clock.Elapsed.TotalSeconds:0.0} s");
 
-        var customers = new TableMap<Customer>(model);
-        var contacts = new TableMap<ContactPoint>(model);
-        var orderRows = new TableMap<Order>(model);
-        var points = generator.Customers.SelectMany(c => c.ContactPoints);
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await using var c = new SqliteConnection(store.ConnectionString);
-            await c.OpenAsync(ct);
-            await using (var tx = c.BeginTransaction())
-            {
-                await BulkInsert.SqliteAsync(c, tx, customers, generator.Customers);
-                await BulkInsert.SqliteAsync(c, tx, contacts, points);
-                await BulkInsert.SqliteAsync(c, tx, orderRows, orders);
-                await tx.CommitAsync(ct);
-            }
-            await ExecAsync(c, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-        else
-        {
-            // A million rows take longer to COPY than a command's default 30 s on a busy machine.
-            await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
-            await c.OpenAsync(ct);
-            await BulkInsert.PostgresAsync(c, customers, generator.Customers);
-            await BulkInsert.PostgresAsync(c, contacts, points);
-            await BulkInsert.PostgresAsync(c, orderRows, orders);
-            await ExecAsync(c, "VACUUM ANALYZE");
-        }
+        await new BulkLoad(store, model)
+            .Add(generator.Customers).Add(generator.Customers.SelectMany(c => c.ContactPoints)).Add(orders)
+            .RunAsync(ct);
         Console.WriteLine($"  generated the florist with {options.ForecastCustomers:N0} customers and {orders.Count:N0} orders in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 

@@ -1,10 +1,7 @@
-using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
@@ -90,22 +87,9 @@ public sealed class OccasionsRun(BenchOptions options, DatabaseProvider provider
         Console.WriteLine($"  ratio inference / scan: {r.Ratio:0.0}x (expected: under 30 s and within 10x)  proposals: {r.Proposed:N0}");
     }
 
-    private async Task<bool> IsReadyAsync(CachedDatabase store)
-    {
-        if (options.Regenerate) return false;
-        try
-        {
-            if (!await store.ExistsAsync()) return false;
-            await using var c = store.Open();
-            var orders = await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Orders\"");
-            var customers = await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Customers\"");
-            return orders == options.OccasionOrders && customers == options.OccasionCustomers;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> IsReadyAsync(CachedDatabase store) => store.HoldsAsync(async c =>
+        await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Orders\"") == options.OccasionOrders
+        && await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Customers\"") == options.OccasionCustomers);
 
     private static async Task<Guid> BusinessAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -161,31 +145,7 @@ public sealed class OccasionsRun(BenchOptions options, DatabaseProvider provider
         }
         Console.WriteLine($"  built {customers.Count:N0} customers, {recipients.Count:N0} recipients, {orders.Count:N0} orders in {clock.Elapsed.TotalSeconds:0.0} s");
 
-        var customerMap = new TableMap<Customer>(model);
-        var recipientMap = new TableMap<Recipient>(model);
-        var orderMap = new TableMap<Order>(model);
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await using var c = new SqliteConnection(store.ConnectionString);
-            await c.OpenAsync(ct);
-            await using (var tx = c.BeginTransaction())
-            {
-                await BulkInsert.SqliteAsync(c, tx, customerMap, customers);
-                await BulkInsert.SqliteAsync(c, tx, recipientMap, recipients);
-                await BulkInsert.SqliteAsync(c, tx, orderMap, orders);
-                await tx.CommitAsync(ct);
-            }
-            await ExecAsync(c, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-        else
-        {
-            await using var c = new NpgsqlConnection(store.ConnectionString);
-            await c.OpenAsync(ct);
-            await BulkInsert.PostgresAsync(c, customerMap, customers);
-            await BulkInsert.PostgresAsync(c, recipientMap, recipients);
-            await BulkInsert.PostgresAsync(c, orderMap, orders);
-            await ExecAsync(c, "VACUUM ANALYZE");
-        }
+        await new BulkLoad(store, model).Add(customers).Add(recipients).Add(orders).RunAsync(ct);
         Console.WriteLine($"  generated the florist in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 

@@ -1,11 +1,8 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
@@ -49,24 +46,10 @@ public sealed class RushDatabase(BenchOptions options, DatabaseProvider provider
     private string BusinessName => $"Rush florist {options.RushDataSetName}";
 
     /// <summary>True when the cached database holds this florist with every customer and its four shops.</summary>
-    public async Task<bool> IsReadyAsync()
-    {
-        if (options.Regenerate) return false;
-        try
-        {
-            if (!await store.ExistsAsync()) return false;
-            await using var c = store.Open();
-            var name = await ScalarAsync<string>(c, $"SELECT \"Name\" FROM \"Businesses\" WHERE \"Slug\" = '{Slug}'");
-            if (name != BusinessName) return false;
-            var customers = await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"CustomerAddresses\"");
-            var shops = await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Locations\"");
-            return customers == options.RushCustomers && shops == 2 * Shops.Length;
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> IsReadyAsync() => store.HoldsAsync(async c =>
+        await BusinessNameAsync(c, Slug) == BusinessName
+        && await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"CustomerAddresses\"") == options.RushCustomers
+        && await ScalarAsync<long>(c, "SELECT COUNT(*) FROM \"Locations\"") == 2 * Shops.Length);
 
     /// <summary>Removes what earlier runs left (their windows, their orders and all an order writes), so every run starts alike.</summary>
     public async Task ClearRunAsync()
@@ -138,32 +121,9 @@ public sealed class RushDatabase(BenchOptions options, DatabaseProvider provider
         }).ToList();
         Console.WriteLine($"  built {generator.Customers.Count:N0} customers in {clock.Elapsed.TotalSeconds:0.0} s");
 
-        var customers = new TableMap<Customer>(model);
-        var contacts = new TableMap<ContactPoint>(model);
-        var homes = new TableMap<CustomerAddress>(model);
-        var points = generator.Customers.SelectMany(c => c.ContactPoints);
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await using var c = new SqliteConnection(store.ConnectionString);
-            await c.OpenAsync(ct);
-            await using (var tx = c.BeginTransaction())
-            {
-                await BulkInsert.SqliteAsync(c, tx, customers, generator.Customers);
-                await BulkInsert.SqliteAsync(c, tx, contacts, points);
-                await BulkInsert.SqliteAsync(c, tx, homes, addresses);
-                await tx.CommitAsync(ct);
-            }
-            await ExecAsync(c, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-        else
-        {
-            await using var c = new NpgsqlConnection(store.ConnectionString);
-            await c.OpenAsync(ct);
-            await BulkInsert.PostgresAsync(c, customers, generator.Customers);
-            await BulkInsert.PostgresAsync(c, contacts, points);
-            await BulkInsert.PostgresAsync(c, homes, addresses);
-            await ExecAsync(c, "VACUUM ANALYZE");
-        }
+        await new BulkLoad(store, model)
+            .Add(generator.Customers).Add(generator.Customers.SelectMany(c => c.ContactPoints)).Add(addresses)
+            .RunAsync(ct);
         Console.WriteLine($"  generated the florist with {options.RushCustomers:N0} customers in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }

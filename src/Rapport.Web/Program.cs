@@ -59,7 +59,8 @@ app.MapSales();
 app.MapTouches();
 app.MapTasks();
 app.MapReports();
-app.MapTestPaymentProvider();
+// The demo's stand-in for a payment provider; in production without --demo, /test-pay answers 404.
+if (app.Services.GetRequiredService<RapportOptions>().TestPaymentProvider) app.MapTestPaymentProvider();
 app.MapRazorPages();
 app.MapStaticAssets();
 

@@ -95,7 +95,8 @@ public class RapportApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // The Testing environment also maps the built-in test payment provider (see RapportOptions.TestPaymentProvider).
+        builder.UseEnvironment(Rapport.Web.Hosting.RapportOptions.TestingEnvironment);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = TestDatabase.Provider.ToString(),

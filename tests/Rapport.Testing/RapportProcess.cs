@@ -42,7 +42,7 @@ public sealed class RapportProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = Rapport.Web.Hosting.RapportOptions.TestingEnvironment;
         start.Environment["Database__Provider"] = TestDatabase.Provider.ToString();
         start.Environment["ConnectionStrings__Rapport"] = connectionString;
         start.Environment["Database__MigrateOnStart"] = "true";
@@ -100,7 +100,7 @@ public sealed class RapportProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = Rapport.Web.Hosting.RapportOptions.TestingEnvironment;
         start.Environment["Database__Provider"] = TestDatabase.Provider.ToString();
         start.Environment["ConnectionStrings__Rapport"] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";

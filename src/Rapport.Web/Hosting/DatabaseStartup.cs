@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
-using Rapport.Core.Demo;
+using Rapport.Demo;
 
 namespace Rapport.Web.Hosting;
 

@@ -9,6 +9,11 @@ public sealed class RapportOptions
     public required string ConnectionString { get; init; }
     /// <summary>Seed the two demo businesses on an empty database.</summary>
     public bool Demo { get; init; }
+    /// <summary>
+    /// Map the built-in test payment provider (<c>/test-pay</c>): for the demo, in Development and under the test host
+    /// (environment <see cref="TestingEnvironment"/>); never otherwise, as it is a page that takes card numbers.
+    /// </summary>
+    public bool TestPaymentProvider { get; init; }
     /// <summary>Apply migrations at start-up; always on for SQLite.</summary>
     public bool MigrateOnStart { get; init; }
     /// <summary>Where customers reach Rapport (PublicUrl), for links in e-mails.</summary>
@@ -19,6 +24,9 @@ public sealed class RapportOptions
     public long MaxRecordingBytes { get; init; }
 
     public const long DefaultMaxRecordingBytes = 50L * 1024 * 1024;
+
+    /// <summary>The environment the tests run the app in.</summary>
+    public const string TestingEnvironment = "Testing";
 
     public static RapportOptions From(IConfiguration config, IHostEnvironment env)
     {
@@ -31,11 +39,13 @@ public sealed class RapportOptions
             var path = config["Database:Path"] ?? "rapport.db";
             connection = $"Data Source={path}";
         }
+        var demo = config.GetValue<bool>("Demo");
         return new RapportOptions
         {
             Provider = provider,
             ConnectionString = connection,
-            Demo = config.GetValue<bool>("Demo"),
+            Demo = demo,
+            TestPaymentProvider = demo || env.IsDevelopment() || env.IsEnvironment(TestingEnvironment),
             PublicUrl = (config["PublicUrl"] ?? "http://localhost:5080").TrimEnd('/'),
             MigrateOnStart = provider == DatabaseProvider.Sqlite || env.IsDevelopment() || config.GetValue<bool>("Database:MigrateOnStart"),
             FilesPath = Path.GetFullPath(config["Files:Path"] ?? Path.Combine(env.ContentRootPath, "rapport-files")),

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.Shop;
+using Rapport.Web.Hosting;
 using Rapport.Web.Payments.TestProvider;
-using Rapport.Web.Shop;
 
 namespace Rapport.Web.Shop;
 
@@ -18,9 +18,16 @@ public abstract class ShopPageModel(ShopContext shop) : PageModel
     /// <summary>A path in this shop, e.g. <c>/shop/bloom/orders</c>.</summary>
     public string ShopPath(string rest = "") => $"/shop/{Front.Slug}{rest}";
 
-    /// <summary>The payment provider's page for adding a card, coming back to the cards page or, when ordering, to the order page.</summary>
-    public string AddCardUrl(bool backToOrder = false) =>
-        TestProviderEndpoints.CardFormUrl(ShopPath("/cards/added") + (backToOrder ? "?next=order" : ""), Customer.AccountId.ToString("N"));
+    /// <summary>
+    /// The payment provider's page for adding a card, coming back to the cards page or, when ordering, to the order page;
+    /// null where no provider is set up (the test provider serves only the demo, Development and the tests).
+    /// </summary>
+    public string? AddCardUrl(bool backToOrder = false) =>
+        HttpContext.RequestServices.GetRequiredService<RapportOptions>().TestPaymentProvider
+            ? TestProviderEndpoints.CardFormUrl(ShopPath("/cards/added") + (backToOrder ? "?next=order" : ""), Customer.AccountId.ToString("N"))
+            : null;
+
+    public const string NoCardPayments = "Paying by card online isn't set up for this shop yet.";
 
     /// <summary>A return address inside this shop, or the catalogue.</summary>
     protected string SafeReturn(string? returnUrl) =>

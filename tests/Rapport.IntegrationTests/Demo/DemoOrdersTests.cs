@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Delivery;
-using Rapport.Core.Demo;
+using Rapport.Demo;
 using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
 using Rapport.Testing;

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace Rapport.Web.Payments.TestProvider;
 
 /// <summary>
-/// The test provider's card page, kept apart from Rapport's own pages as an external provider's would be.
+/// The test provider's card page, kept apart from Rapport's own pages as an external provider's would be; it says it is
+/// the demo's test provider, not a real one.
 /// The card number and security code are never written back into it.
 /// </summary>
 internal static class TestCardPage
@@ -25,14 +26,16 @@ internal static class TestCardPage
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="referrer" content="no-referrer" />
-                <title>Add a card · Test payments</title>
+                <title>Add a card · Test payment provider (demo)</title>
                 <link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css" />
             </head>
             <body class="bg-light">
             <main class="container py-4" style="max-width: 28rem">
-                <h1 class="h4 mb-1">Test payments</h1>
-                <p class="text-muted small">A stand-in for a real payment provider's card page. No money moves.
-                    Try <strong>4242 4242 4242 4242</strong> with any future expiry and any three digits.</p>
+                <h1 class="h4 mb-1">Test payment provider</h1>
+                <p class="alert alert-warning small" role="note" data-testid="test-provider-notice">
+                    This is Rapport's built-in <strong>test</strong> payment provider, for the demo and for trying Rapport out:
+                    not a real payment provider. No money moves and no card saved here can be charged. Do not enter a real card.</p>
+                <p class="text-muted small">Try <strong>4242 4242 4242 4242</strong> with any future expiry and any three digits.</p>
                 <form method="post" action="/test-pay/cards" class="card card-body" autocomplete="on" novalidate>
                     <input type="hidden" name="{{E(tokens.FormFieldName)}}" value="{{E(tokens.RequestToken)}}" />
                     <input type="hidden" name="return" value="{{E(form.Return)}}" />

@@ -10,7 +10,8 @@ namespace Rapport.Web.Payments.TestProvider;
 /// the shop sends the customer to <c>/test-pay/cards/new?return=…&amp;reference=…</c>; the page takes the card,
 /// checks it, issues a token and sends the customer back to the return address with <c>result=</c> the token,
 /// brand, last four and expiry, sealed. It is the only part of Rapport that ever receives a card number; it neither
-/// stores nor logs it, nor shows it again. No money moves.
+/// stores nor logs it, nor shows it again. No money moves. Mapped only where <see cref="Hosting.RapportOptions.TestPaymentProvider"/>
+/// says so (the demo, Development, the tests).
 /// </summary>
 public static class TestProviderEndpoints
 {

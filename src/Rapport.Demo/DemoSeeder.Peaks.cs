@@ -1,7 +1,7 @@
 using Rapport.Core.Customers;
 using Rapport.Core.Forecasting;
 
-namespace Rapport.Core.Demo;
+namespace Rapport.Demo;
 
 // Bloom & Stem's peak days of the years before: Valentine's Day, the Saturday before Mother's Day (the shop is
 // closed on Sundays) and Christmas Eve, each busier every year as the shop grew. The forecast on the owner's

@@ -2,7 +2,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Timeline;
 
-namespace Rapport.Core.Demo;
+namespace Rapport.Demo;
 
 internal sealed record StaffSeed(string Mailbox, string Name, StaffRole Role);
 internal sealed record Place(string City, string Region, string PostalCode);

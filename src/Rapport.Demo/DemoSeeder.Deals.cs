@@ -4,7 +4,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Sales;
 using Rapport.Core.Timeline;
 
-namespace Rapport.Core.Demo;
+namespace Rapport.Demo;
 
 /// <summary>
 /// Harbor Laundry Systems' sales process: the playbook from first call to the follow-up visit, and deals in every stage,
@@ -41,7 +41,7 @@ public static partial class DemoSeeder
             BusinessId = s.Business.Id, Name = "Laundry equipment sale", ProductLine = "Commercial laundry equipment",
             CreatedAt = s.Now.AddDays(-400), UpdatedAt = s.Now.AddDays(-400),
         };
-        var version = HarborPlaybook(s, playbook);
+        var version = HarborPlaybook.Version(s.Business.Id, playbook, s.Staff[StaffRole.Owner]);
         s.Playbooks.Add(playbook);
         s.PlaybookVersions.Add(version);
         var d = new DealSeeding(s, version);
@@ -80,69 +80,6 @@ public static partial class DemoSeeder
         // Follow-up: delivered on time; one with its follow-up visit still to come, one visited.
         Deal(d, playbook, full.Dequeue(), "WX-100 washer-extractor", sales, 39_000m, stage: "Follow-up", enteredDaysAgo: 18, signedDaysAgo: 40);
         Deal(d, playbook, full.Dequeue(), "Laundry room fit-out", owner, 210_000m, stage: "Follow-up", enteredDaysAgo: 75, signedDaysAgo: 98, followUpVisitedAfter: 26);
-    }
-
-    private static PlaybookVersion HarborPlaybook(Seeding s, Playbook playbook)
-    {
-        static StepDefinition Step(StepKind kind, string title, QuestionDefinition[]? questions = null, BuyingRole[]? roles = null) =>
-            new() { Id = Guid.CreateVersion7(), Kind = kind, Title = title, Questions = questions ?? [], Roles = roles ?? [] };
-        static QuestionDefinition Q(string text, QuestionType type, bool required, string[]? choices = null) =>
-            new() { Id = Guid.CreateVersion7(), Text = text, Type = type, Required = required, Choices = choices ?? [] };
-
-        var version = new PlaybookVersion
-        {
-            BusinessId = s.Business.Id, PlaybookId = playbook.Id, Number = 1, CreatedAt = playbook.CreatedAt, CreatedById = s.Staff[StaffRole.Owner].Id,
-            CreatedByName = s.Staff[StaffRole.Owner].DisplayName,
-            Stages =
-            [
-                new() { Name = "Qualify", Steps = [Step(StepKind.StakeholdersMapped, "Buying committee mapped", roles: [BuyingRole.DecisionMaker, BuyingRole.TechnicalEvaluator])] },
-                new()
-                {
-                    Name = "Discover",
-                    Steps =
-                    [
-                        Step(StepKind.Questionnaire, "Discovery questions",
-                        [
-                            Q("Laundry volume per day (lbs)", QuestionType.Number, true),
-                            Q("Floor layout", QuestionType.Choice, true, ["Basement", "Ground floor", "Upper floor", "Separate building"]),
-                            Q("Three-phase power available at the laundry?", QuestionType.YesNo, true),
-                            Q("Hot water supply and drain capacity", QuestionType.Text, true),
-                            Q("Who signs off", QuestionType.Text, true),
-                            Q("Current machines and their age", QuestionType.Text, false),
-                        ]),
-                        Step(StepKind.MeetingHeld, "Meeting with everyone who decides", roles: [BuyingRole.DecisionMaker, BuyingRole.EconomicBuyer]),
-                    ],
-                },
-                new() { Name = "Propose", Steps = [Step(StepKind.DocumentSent, "Quote with ROI sent"), Step(StepKind.ManagerApproval, "Price approved by a manager")] },
-                new() { Name = "Commit", Steps = [Step(StepKind.Checklist, "Site layout confirmed"), Step(StepKind.Checklist, "Tools for on-site delivery confirmed")] },
-                new()
-                {
-                    Name = "Signed", Steps = [Step(StepKind.DocumentSent, "Onboarding package sent")],
-                    Touches =
-                    [
-                        new()
-                        {
-                            Id = Guid.CreateVersion7(), Title = "Send the productivity booklet", Action = TouchAction.Email,
-                            Subject = "Your laundry productivity booklet",
-                            Body = "Thank you for choosing Harbor Laundry Systems. Attached to this note is our productivity booklet: load planning, "
-                                + "chemical dosing and the daily checks that keep your machines at full speed. Your installation team will be in touch.",
-                        },
-                    ],
-                },
-                new() { Name = "Onboarding", Steps = [Step(StepKind.Checklist, "Installation date agreed")] },
-                new() { Name = "Delivery", Steps = [Step(StepKind.Checklist, "Machines installed and commissioned")] },
-                new() { Name = "Follow-up" },
-            ],
-            Milestones =
-            [
-                new() { Id = Guid.CreateVersion7(), Title = "Onboarding package sent", FromStage = "Signed", Days = 2, CompletedOnStage = "Onboarding" },
-                new() { Id = Guid.CreateVersion7(), Title = "Delivered", FromStage = "Signed", Days = 28, CompletedOnStage = "Follow-up" },
-                new() { Id = Guid.CreateVersion7(), Title = "Follow-up visit", FromStage = "Follow-up", Days = 30 },
-            ],
-        };
-        playbook.CurrentVersionId = version.Id;
-        playbook.CurrentVersionNumber = 1;
-        return version;
     }
 
     /// <summary>
@@ -216,11 +153,11 @@ public static partial class DemoSeeder
                     ByName = overrideBy.DisplayName, Reason = overrideReason!, MissingSteps = gaps,
                 };
                 deal.Overrides.Add(o);
-                s.Audits.Add(new Audit.AuditEntry
+                s.Audits.Add(new Rapport.Core.Audit.AuditEntry
                 {
-                    BusinessId = s.Business.Id, At = at, ActorId = overrideBy.Id, ActorName = overrideBy.DisplayName, Entity = nameof(Sales.Deal), EntityId = deal.Id,
-                    Action = "gate overridden", Before = $$"""{"stage":"{{previous}}","missingSteps":{{System.Text.Json.JsonSerializer.Serialize(gaps, Data.JsonColumn.Options)}}}""",
-                    After = System.Text.Json.JsonSerializer.Serialize(new { stage = current.Name, reason = o.Reason }, Data.JsonColumn.Options),
+                    BusinessId = s.Business.Id, At = at, ActorId = overrideBy.Id, ActorName = overrideBy.DisplayName, Entity = nameof(Rapport.Core.Sales.Deal), EntityId = deal.Id,
+                    Action = "gate overridden", Before = $$"""{"stage":"{{previous}}","missingSteps":{{System.Text.Json.JsonSerializer.Serialize(gaps, Rapport.Core.Data.JsonColumn.Options)}}}""",
+                    After = System.Text.Json.JsonSerializer.Serialize(new { stage = current.Name, reason = o.Reason }, Rapport.Core.Data.JsonColumn.Options),
                 });
             }
             var by = o is null ? owner : overrideBy!;
@@ -228,9 +165,9 @@ public static partial class DemoSeeder
             {
                 BusinessId = s.Business.Id, DealId = deal.Id, FromStage = previous, ToStage = current.Name, At = at, ById = by.Id, ByName = by.DisplayName, OverrideId = o?.Id,
             });
-            s.Audits.Add(new Audit.AuditEntry
+            s.Audits.Add(new Rapport.Core.Audit.AuditEntry
             {
-                BusinessId = s.Business.Id, At = at, ActorId = by.Id, ActorName = by.DisplayName, Entity = nameof(Sales.Deal), EntityId = deal.Id, Action = "stage changed",
+                BusinessId = s.Business.Id, At = at, ActorId = by.Id, ActorName = by.DisplayName, Entity = nameof(Rapport.Core.Sales.Deal), EntityId = deal.Id, Action = "stage changed",
                 Before = $$"""{"stage":"{{previous}}"}""", After = $$"""{"stage":"{{current.Name}}"}""",
             });
             s.Log(customer, at, Channel.Service, Direction.Outbound, Tone.Neutral,

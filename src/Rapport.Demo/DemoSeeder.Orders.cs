@@ -6,7 +6,7 @@ using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
 
-namespace Rapport.Core.Demo;
+namespace Rapport.Demo;
 
 // Bloom & Stem's shop and its orders: the catalogue, locations and partner; how an order is placed, promised
 // and taken through its steps; and the windows of today, tomorrow and the coming Valentine's Day, booked

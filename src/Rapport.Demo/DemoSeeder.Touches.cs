@@ -6,7 +6,7 @@ using Rapport.Core.Sales;
 using Rapport.Core.Tasks;
 using Rapport.Core.Touches;
 
-namespace Rapport.Core.Demo;
+namespace Rapport.Demo;
 
 // Bloom & Stem's touch rules, by process rather than by mood: a care card with every order, care tips by e-mail
 // once it is delivered. Three weeks of history, given as the rules give them, so that the consistency report has
@@ -34,11 +34,11 @@ public static partial class DemoSeeder
         };
         s.TouchRules.AddRange([card, tips]);
         foreach (var rule in s.TouchRules)
-            s.Audits.Add(new Audit.AuditEntry
+            s.Audits.Add(new Rapport.Core.Audit.AuditEntry
             {
                 BusinessId = s.Business.Id, At = rule.CreatedAt, ActorId = owner.Id, ActorName = owner.DisplayName, Entity = nameof(BusinessTouchRule),
                 EntityId = rule.Id, Action = "created",
-                After = System.Text.Json.JsonSerializer.Serialize(new { rule.Title, Trigger = rule.Trigger.ToString(), Action = rule.Action.ToString(), rule.Subject }, Data.JsonColumn.Options),
+                After = System.Text.Json.JsonSerializer.Serialize(new { rule.Title, Trigger = rule.Trigger.ToString(), Action = rule.Action.ToString(), rule.Subject }, Rapport.Core.Data.JsonColumn.Options),
             });
 
         var customers = s.Customers.ToDictionary(c => c.Id);

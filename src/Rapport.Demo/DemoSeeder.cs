@@ -13,7 +13,7 @@ using Rapport.Core.Orders;
 using Rapport.Core.Sales;
 using Rapport.Core.Timeline;
 
-namespace Rapport.Core.Demo;
+namespace Rapport.Demo;
 
 /// <summary>
 /// Seeds the two demo businesses of the product brief on a first run in demo mode: Bloom &amp; Stem, a florist
@@ -88,12 +88,12 @@ public static partial class DemoSeeder
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         // The occasions the history shows, proposed as the nightly inference would: Tom's Valentine's Day for Maria among them.
-        await Occasions.InferOccasions.RunAsync(db, time, ct);
+        await Rapport.Core.Occasions.InferOccasions.RunAsync(db, time, ct);
     }
 
     private static string StaffEmail(StaffSeed member, string slug) => $"{member.Mailbox}@{slug}.example";
 
-    private static string Describe(Common.Failure failure) =>
+    private static string Describe(Rapport.Core.Common.Failure failure) =>
         failure.Errors is null ? failure.Title : string.Join("; ", failure.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
 
     // ================================================================ Bloom & Stem
@@ -741,10 +741,10 @@ public static partial class DemoSeeder
         public List<Deal> Deals { get; } = [];
         public List<Meeting> Meetings { get; } = [];
         public List<Quote> Quotes { get; } = [];
-        public List<Audit.AuditEntry> Audits { get; } = [];
-        public List<Touches.BusinessTouchRule> TouchRules { get; } = [];
-        public List<Tasks.StaffTask> Tasks { get; } = [];
-        public List<Messaging.OutboxMessage> Mails { get; } = [];
+        public List<Rapport.Core.Audit.AuditEntry> Audits { get; } = [];
+        public List<Rapport.Core.Touches.BusinessTouchRule> TouchRules { get; } = [];
+        public List<Rapport.Core.Tasks.StaffTask> Tasks { get; } = [];
+        public List<Rapport.Core.Messaging.OutboxMessage> Mails { get; } = [];
         public Business Business { get; } = business;
         public TimeZoneInfo Zone => zone;
 
