@@ -118,12 +118,9 @@ public static class SendReminders
                 """;
             await Outbox.EnqueueOnceAsync(db, new OutgoingMail(key, email.Value, customer.Name, $"{Capitalize(what)} is on {day}", text, html, customer.Id),
                 time, ct);
-            db.Interactions.Add(new Interaction
-            {
-                CustomerId = customer.Id, OccurredAt = now, RecordedAt = now, Channel = Channel.Email, Direction = Direction.Outbound,
-                Tone = Tone.Neutral, StaffName = "Rapport (reminder)",
-                Summary = $"Reminder e-mailed: {what} on {date.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-US"))}, with a one-click reorder link.",
-            });
+            TimelineEntries.Record(db, customer.Id, now, now, Channel.Email, Direction.Outbound, Tone.Neutral,
+                $"Reminder e-mailed: {what} on {date.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-US"))}, with a one-click reorder link.",
+                new EntryAuthor(null, "Rapport (reminder)", null));
             reminder.Channel = ReminderChannel.Email;
             reminder.ReorderLinkId = link.Id;
         }

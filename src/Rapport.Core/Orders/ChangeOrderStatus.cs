@@ -84,20 +84,7 @@ public static class ChangeOrderStatus
         {
             var (channel, tone, summary) = OrderLifecycle.ForTimeline(
                 new OrderStep(order.Number, order.Fulfilment, order.RecipientName, order.PromisedFrom, order.PromisedBy, to, at, reason), zone);
-            db.Interactions.Add(new Interaction
-            {
-                CustomerId = order.CustomerId,
-                OrderId = id,
-                OccurredAt = at,
-                Channel = channel,
-                Direction = Direction.Outbound,
-                Summary = summary,
-                Tone = tone,
-                StaffId = actor.StaffId,
-                StaffName = actor.Name,
-                StaffRole = actor.Role,
-                RecordedAt = now,
-            });
+            TimelineEntries.Record(db, order.CustomerId, at, now, channel, Direction.Outbound, tone, summary, EntryAuthor.Of(actor), orderId: id);
             customer?.NoteActivity(at);
         }
         await OrderTouches.AddOnceAsync(db, touches, order.CustomerId, id, time, ct);

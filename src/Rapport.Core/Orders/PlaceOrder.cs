@@ -280,20 +280,11 @@ public static class PlaceOrder
             {
                 CustomerId = customer.Id, RecipientId = d.RecipientId, Date = d.Date, OrderId = order.Id, WindowId = d.WindowId, LocationId = promised.LocationId,
             });
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = customer.Id,
-            OrderId = order.Id,
-            OccurredAt = d.Now,
-            RecordedAt = d.Now,
-            Channel = d.Channel switch { OrderChannel.Phone => Channel.Phone, OrderChannel.WalkIn => Channel.Visit, _ => Channel.Web },
-            Direction = Direction.Inbound,
-            Tone = Tone.Positive,
-            Summary = $"Order {number} placed: {Describe(order)}{(order.RecipientName is { } to && order.RecipientId is not null ? $" for {to}" : "")}. {order.Promise}.",
-            StaffId = orderer.Staff?.StaffId,
-            StaffName = orderer.Staff?.Name,
-            StaffRole = orderer.Staff?.Role,
-        });
+        TimelineEntries.Record(db, customer.Id, d.Now, d.Now,
+            d.Channel switch { OrderChannel.Phone => Channel.Phone, OrderChannel.WalkIn => Channel.Visit, _ => Channel.Web },
+            Direction.Inbound, Tone.Positive,
+            $"Order {number} placed: {Describe(order)}{(order.RecipientName is { } to && order.RecipientId is not null ? $" for {to}" : "")}. {order.Promise}.",
+            EntryAuthor.Of(orderer.Staff), orderId: order.Id);
         var touches = OrderTouches.Plan(touching.Rules, TouchTrigger.EveryOrder, new OrderFacts(order.Id, number, customer.Id,
             order.RecipientName ?? customer.Name, d.RecipientId is not null, OrderOptions.IsLoyal(customer, d.Now), touching.Email, customer.Name,
             d.Date, order.Promise), d.Today);

@@ -99,15 +99,12 @@ public static class AdvanceDeal
         if (to < from) PromiseClock.EnterStage(deal, playbook, target, actor.StaffId, now, today);
         deal.Touch(now);
         db.Audit(actor, nameof(Deal), deal.Id, "stage changed", before, DealRules.Snapshot(deal));
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = deal.CustomerId, OccurredAt = now, RecordedAt = now, Channel = Channel.Service, Direction = Direction.Outbound,
-            Tone = Tone.Neutral, Internal = true, StaffId = actor.StaffId, StaffName = actor.Name, StaffRole = actor.Role,
-            Summary = overridden is null
+        TimelineEntries.Record(db, deal.CustomerId, now, now, Channel.Service, Direction.Outbound, Tone.Neutral,
+            overridden is null
                 ? $"Deal \u201c{deal.Name}\u201d moved from {fromStage} to {target}."
                 : Truncate($"Deal \u201c{deal.Name}\u201d moved from {fromStage} to {target}, gate overridden by {actor.Name}: {reason} "
                     + $"(missing: {string.Join("; ", missing.Select(m => m.Title))})"),
-        });
+            EntryAuthor.Of(actor), isInternal: true);
         var saved = await DealSaving.SaveAsync(db, ct);
         if (!saved.Succeeded) return saved.Failure!;
         return await GetDeal.ViewAsync(db, deal, time, ct);

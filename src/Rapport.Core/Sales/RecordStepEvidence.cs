@@ -76,11 +76,8 @@ public static class RecordStepEvidence
         }, null, new { evidence.StepId, step.Title, evidence.Kind, evidence.Document, evidence.QuoteId, evidence.Note });
         if (kind == StepKind.DocumentSent)
         {
-            db.Interactions.Add(new Interaction
-            {
-                CustomerId = deal.CustomerId, OccurredAt = now, RecordedAt = now, Channel = Channel.Email, Direction = Direction.Outbound, Tone = Tone.Neutral,
-                Summary = $"Sent {documentName} for the deal \u201c{deal.Name}\u201d.", StaffId = actor.StaffId, StaffName = actor.Name, StaffRole = actor.Role,
-            });
+            TimelineEntries.Record(db, deal.CustomerId, now, now, Channel.Email, Direction.Outbound, Tone.Neutral,
+                $"Sent {documentName} for the deal \u201c{deal.Name}\u201d.", EntryAuthor.Of(actor));
             var customer = await db.Customers.FirstAsync(x => x.Id == deal.CustomerId, ct);
             customer.NoteActivity(now);
         }
