@@ -758,7 +758,7 @@ public static partial class DemoSeeder
         public DateTime At(DateOnly day, int hour, int minute) =>
             TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute % 60)), zone);
 
-        public DateTime At(DateOnly day, TimeOnly time) => LocalClock.ToUtc(day, time, zone);
+        public DateTime At(DateOnly day, TimeOnly time) => BusinessClock.ToUtc(day, time, zone);
 
         /// <summary>A moment in opening hours on a day; never later than now.</summary>
         public DateTime During(DateOnly day)

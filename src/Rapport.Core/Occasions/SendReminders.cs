@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Messaging;
@@ -24,8 +25,8 @@ public static class SendReminders
     {
         var now = time.GetUtcNow().UtcDateTime;
         var business = await db.Businesses.AsNoTracking().FirstAsync(b => b.Id == db.CurrentBusinessId, ct);
-        var zone = LocalClock.Zone(business.TimeZone);
-        var today = LocalClock.Today(now, zone);
+        var zone = BusinessClock.Zone(business.TimeZone);
+        var today = BusinessClock.Today(now, zone);
         var leads = LeadDays.Parse(business.ReminderLeadDays);
         var furthest = Math.Max(business.PeakReminderLeadDays, leads.DefaultIfEmpty(0).Max());
 
@@ -95,7 +96,7 @@ public static class SendReminders
         if (customer.PrimaryEmail is { } email)
         {
             // The link lasts until the end of the occasion's day where the business is.
-            var (link, token) = ReorderLink.Create(customer.Id, occasion.Id, date, now, LocalClock.ToUtc(date.AddDays(1), TimeOnly.MinValue, zone));
+            var (link, token) = ReorderLink.Create(customer.Id, occasion.Id, date, now, BusinessClock.ToUtc(date.AddDays(1), TimeOnly.MinValue, zone));
             db.ReorderLinks.Add(link);
             var url = $"{shopUrl.TrimEnd('/')}/reorder/{token}";
             var first = customer.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? customer.Name;
@@ -132,7 +133,7 @@ public static class SendReminders
                 Detail = customer.PrimaryPhone is { } phone
                     ? $"No e-mail on file. Call {phone.Value} and offer to take the order{(occasion.UsualBudget is { } ub ? $" (usual budget {ub.ToString("0.##", CultureInfo.InvariantCulture)})" : "")}."
                     : "No e-mail or phone on file: reach the customer another way, and add their e-mail.",
-                CustomerId = customer.Id, DueOn = LocalClock.Today(now, zone), CreatedAt = now, Source = "reminder", SourceKey = key,
+                CustomerId = customer.Id, DueOn = BusinessClock.Today(now, zone), CreatedAt = now, Source = "reminder", SourceKey = key,
             }, ct);
             reminder.Channel = ReminderChannel.CallTask;
         }

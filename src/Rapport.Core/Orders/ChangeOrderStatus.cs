@@ -112,7 +112,7 @@ public static class ChangeOrderStatus
         var facts = new OrderFacts(order.Id, order.Number, order.CustomerId, order.RecipientName ?? customer.Name, order.RecipientId is not null,
             OrderOptions.IsLoyal(customer, now), await OrderTouches.EmailAsync(db, rules, order.CustomerId, ct), customer.Name,
             order.FulfilmentDate, order.Promise);
-        return OrderTouches.Plan(rules, TouchTrigger.OrderDelivered, facts, LocalClock.Today(now, zone));
+        return OrderTouches.Plan(rules, TouchTrigger.OrderDelivered, facts, BusinessClock.Today(now, zone));
     }
 
     // One conditional statement each, like the reservation itself: never below zero, whatever runs at the same time.
@@ -132,6 +132,6 @@ public static class ChangeOrderStatus
         var location = order.LocationId is { } locationId
             ? await db.Locations.Where(l => l.Id == locationId).Select(l => l.TimeZone).FirstOrDefaultAsync(ct)
             : null;
-        return location is null ? await db.TimeZoneAsync(ct) : LocalClock.Zone(location);
+        return location is null ? await db.TimeZoneAsync(ct) : BusinessClock.Zone(location);
     }
 }

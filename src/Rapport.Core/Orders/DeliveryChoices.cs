@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
@@ -43,7 +44,7 @@ public static class DeliveryChoices
         var answer = await OrderOptions.HandleAsync(db, orderer, query with { WindowId = null }, time, ct);
         if (!answer.Succeeded) return answer.Failure!;
         var now = time.GetUtcNow().UtcDateTime;
-        var today = await OrderOptions.TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         var date = answer.Value!.Requested.Date;
         var customerId = query.CustomerId ?? orderer.AccountCustomerId!.Value;
         var destination = (await OrderOptions.DeliveryAddressAsync(db, customerId, query.RecipientId, query.Address, ct)).Value;

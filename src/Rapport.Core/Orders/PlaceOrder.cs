@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Audit;
+using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
@@ -167,7 +168,7 @@ public static class PlaceOrder
         if ((delivery || kind == OptionKind.Partner) && destination.Value?.Address is null)
             v.Add(c.RecipientId is null ? "address" : "recipientId", "A delivery needs an address with a street and a postcode.");
 
-        var today = await OrderOptions.TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         var date = c.Fulfilment?.Date ?? today;
         if (delivery && c.Fulfilment?.WindowId is { } windowId)
         {
@@ -330,7 +331,7 @@ public static class PlaceOrder
                     .Select(l => new { l.Id, l.Name, l.TimeZone, l.PickupUntil }).FirstOrDefaultAsync(ct);
                 if (location is null) return null;
                 var blocked = await db.BlockedDates.AnyAsync(b => b.Date == d.Date && (b.LocationId == null || b.LocationId == location.Id), ct);
-                var until = LocalClock.ToUtc(d.Date, location.PickupUntil, LocalClock.Zone(location.TimeZone));
+                var until = BusinessClock.ToUtc(d.Date, location.PickupUntil, BusinessClock.Zone(location.TimeZone));
                 return blocked || d.Now >= until ? null
                     : new Fulfilment(FulfilmentKind.Pickup, location.Id,
                         Promises.Pickup(null, d.Date, location.PickupUntil, location.Name), 0m, null, until);

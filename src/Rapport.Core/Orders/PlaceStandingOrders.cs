@@ -21,7 +21,7 @@ public static class PlaceStandingOrders
     public static async Task<Outcome> RunAsync(RapportDb db, OrderDesk desk, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var active = await db.StandingOrders.AsNoTracking().Where(s => s.Active).ToListAsync(ct);
         var occasionIds = active.Where(s => s.OccasionId != null).Select(s => s.OccasionId!.Value).ToList();
         var occasions = await db.Occasions.AsNoTracking().Where(o => occasionIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
@@ -90,7 +90,7 @@ public static class PlaceStandingOrders
             Title = $"Standing order for {customer} on {day}: choose an alternative",
             Detail = $"{why}{(offered.Count == 0 ? " Nothing else can be promised around that day: call the customer."
                 : "\nWhat can be promised instead:\n" + string.Join("\n", offered.Take(5).Select(o => $"• {o.Promise}")))}",
-            CustomerId = standing.CustomerId, DueOn = LocalClock.Today(run.At, await db.TimeZoneAsync(ct)), CreatedAt = run.At,
+            CustomerId = standing.CustomerId, DueOn = BusinessClock.Today(run.At, await db.TimeZoneAsync(ct)), CreatedAt = run.At,
             Source = "standing-order", SourceKey = key,
         };
         await StaffTasks.AddOnceAsync(db, task, ct);

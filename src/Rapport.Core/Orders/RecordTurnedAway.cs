@@ -35,7 +35,7 @@ public static class RecordTurnedAway
         if (!actor.Role.TakesOrders()) return Failure.Forbidden($"The {actor.Role.Label()} role does not take orders.");
         var now = time.GetUtcNow().UtcDateTime;
         var zone = await db.TimeZoneAsync(ct);
-        var today = LocalClock.Today(now, zone);
+        var today = BusinessClock.Today(now, zone);
 
         var v = new Validator();
         if (command.CustomerId is null) v.Add("customerId", "Say which customer was turned away.");

@@ -67,7 +67,7 @@ public static class AdvanceDeal
             { Extensions = new Dictionary<string, object?> { [MissingStepsMember] = missing } };
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var before = DealRules.Snapshot(deal);
         var fromStage = deal.Stage;
         DealOverride? overridden = null;

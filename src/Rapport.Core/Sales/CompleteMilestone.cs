@@ -20,7 +20,7 @@ public static class CompleteMilestone
         var milestone = deal.Milestones.FirstOrDefault(m => m.Id == milestoneId);
         if (milestone is null) return Failure.NotFound("Milestone");
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var on = c.CompletedOn ?? today;
         if (on > today) return Failure.Invalid("completedOn", "Not in the future.");
         if (on < DateOnly.FromDateTime(milestone.StartedAt).AddDays(-1)) return Failure.Invalid("completedOn", "Not before the milestone started.");

@@ -23,7 +23,7 @@ public static class OverdueMilestones
     public static async Task<int> RunAsync(RapportDb db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var overdue = await db.DealMilestones.AsNoTracking()
             .Where(m => m.CompletedAt == null && m.DueOn < today)
             .Join(db.Deals, m => m.DealId, d => d.Id, (m, d) => new { m.Id, m.Title, m.DueOn, DealName = d.Name, d.CustomerId, d.OwnerId })

@@ -33,7 +33,7 @@ public static class PromisesReport
         var period = await ReportPeriod.ReadAsync(db, actor, from, to, time, ct);
         if (!period.Succeeded) return period.Failure!;
         var (first, last) = (period.Value.From, period.Value.To);
-        var today = LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
 
         var groups = await db.DealMilestones.AsNoTracking()
             .Where(m => m.DueOn >= first && m.DueOn <= last)

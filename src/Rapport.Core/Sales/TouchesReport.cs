@@ -42,8 +42,8 @@ public static class TouchesReport
         if (!period.Succeeded) return period.Failure!;
         var (first, last) = (period.Value.From, period.Value.To);
         var zone = await db.TimeZoneAsync(ct);
-        var start = LocalClock.ToUtc(first, TimeOnly.MinValue, zone);
-        var end = LocalClock.ToUtc(last.AddDays(1), TimeOnly.MinValue, zone);
+        var start = BusinessClock.ToUtc(first, TimeOnly.MinValue, zone);
+        var end = BusinessClock.ToUtc(last.AddDays(1), TimeOnly.MinValue, zone);
 
         var tasks = await db.StaffTasks.AsNoTracking()
             .Where(t => t.Source == Touches.Source && t.CreatedAt >= start && t.CreatedAt < end && t.SourceKey != null)

@@ -1,3 +1,4 @@
+using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Orders;
@@ -29,7 +30,7 @@ public static class ShopOrderOptions
         var address = destination.Value?.Address;
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = await OrderOptions.TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         var date = query.Date ?? today;
         if (date < today) return Failure.Invalid("date", "That day has passed.");
         if (date > today.AddDays(DaysAhead)) return Failure.Invalid("date", $"The shop takes orders up to {DaysAhead} days ahead.");
@@ -44,7 +45,7 @@ public static class ShopOrderOptions
     public static async Task<string?> CountdownAsync(RapportDb db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = await OrderOptions.TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         return PromiseCountdown.Say(await OrderOptions.SituationAsync(db, now, today, today, null, false, null, ct));
     }
 }

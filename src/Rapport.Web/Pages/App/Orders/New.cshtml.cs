@@ -234,7 +234,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         var customer = await db.FindFileAsync(actor, id, ct);
         if (customer is null) return false;
         var now = time.GetUtcNow().UtcDateTime;
-        today = await OrderOptions.TodayAsync(db, now, ct);
+        today = await db.TodayAsync(now, ct);
         caller = customer;
         CustomerId = id;
         Customer = customer.ToFile(actor, now);
