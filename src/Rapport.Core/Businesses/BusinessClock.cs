@@ -4,7 +4,7 @@ using Rapport.Core.Data;
 namespace Rapport.Core.Businesses;
 
 /// <summary>
-/// The one answer to "what is today, and what time is it, where the business is": the business's time zone,
+/// The one answer to "what day and time is it where the business is": the business's time zone, today there,
 /// and turning its local dates and times into UTC instants and back, daylight-saving changes included.
 /// </summary>
 public static class BusinessClock
@@ -24,10 +24,6 @@ public static class BusinessClock
     /// <summary>Today in the current business's time zone.</summary>
     public static Task<DateOnly> TodayAsync(this RapportDb db, TimeProvider time, CancellationToken ct) =>
         db.TodayAsync(time.GetUtcNow().UtcDateTime, ct);
-
-    /// <summary>The current business's wall-clock time now.</summary>
-    public static async Task<DateTime> NowAsync(this RapportDb db, TimeProvider time, CancellationToken ct) =>
-        ToLocal(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
 
     public static DateTime ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {

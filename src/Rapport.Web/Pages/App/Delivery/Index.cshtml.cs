@@ -131,7 +131,7 @@ public sealed class RunSheetModel(RapportDb db, Actor actor, WriteGate gate, Tim
             sheet = await GetRunSheet.HandleAsync(db, actor, new(Date, null), time, ct);
         }
         Sheet = sheet.Value!;
-        Today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        Today = await db.TodayAsync(time, ct);
         if (Assigns) Drivers = await Core.Delivery.Drivers.ListAsync(db, ct);
         return null;
     }
