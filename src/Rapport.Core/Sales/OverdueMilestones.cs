@@ -52,6 +52,6 @@ public sealed class OverdueMilestonesJob : IScheduledJob
     public TimeSpan Every => TimeSpan.FromHours(1);
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Scheduling.Businesses.ForEachAsync(services, (scope, _) =>
+        BusinessScopes.ForEachAsync(services, (scope, _) =>
             OverdueMilestones.RunAsync(scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
 }

@@ -106,7 +106,7 @@ public sealed class ReminderJob(RapportOptions options, IConfiguration config) :
     public TimeSpan Every => TimeSpan.FromMinutes(config.GetValue("Jobs:RemindersEveryMinutes", 15.0));
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Businesses.ForEachAsync(services, async (scope, _) =>
+        BusinessScopes.ForEachAsync(services, async (scope, _) =>
         {
             var db = scope.GetRequiredService<RapportDb>();
             var slug = await db.Businesses.Where(b => b.Id == db.CurrentBusinessId).Select(b => b.Slug).FirstAsync(ct);
@@ -121,7 +121,7 @@ public sealed class StandingOrderJob(IConfiguration config) : IScheduledJob
     public TimeSpan Every => TimeSpan.FromMinutes(config.GetValue("Jobs:StandingOrdersEveryMinutes", 15.0));
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Businesses.ForEachAsync(services, (scope, _) => PlaceStandingOrders.RunAsync(
+        BusinessScopes.ForEachAsync(services, (scope, _) => PlaceStandingOrders.RunAsync(
             scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<OrderDesk>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
 }
 
@@ -132,6 +132,6 @@ public sealed class InferenceJob(IConfiguration config) : IScheduledJob
     public TimeSpan Every => TimeSpan.FromHours(config.GetValue("Jobs:InferenceEveryHours", 24.0));
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Businesses.ForEachAsync(services, (scope, _) =>
+        BusinessScopes.ForEachAsync(services, (scope, _) =>
             InferOccasions.RunAsync(scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
 }
