@@ -20,8 +20,8 @@ public static class SendReminders
 {
     public sealed record Outcome(int Emailed, int CallTasks, int AlreadyOrdered);
 
-    /// <param name="shopUrl">The shop's public address, e.g. https://rapport.example/shop/bloom, for the links.</param>
-    public static async Task<Outcome> RunAsync(RapportDb db, string shopUrl, TimeProvider time, CancellationToken ct)
+    /// <param name="reorderLink">The public address of a reorder link from its token, e.g. https://rapport.example/shop/bloom/reorder/{token}.</param>
+    public static async Task<Outcome> RunAsync(RapportDb db, Func<string, string> reorderLink, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var business = await db.Businesses.AsNoTracking().FirstAsync(b => b.Id == db.CurrentBusinessId, ct);
@@ -46,7 +46,7 @@ public static class SendReminders
             if (await db.Reminders.AnyAsync(r => r.OccasionId == occasion.Id && r.OccasionDate == date && r.LeadDays == lead, ct)) continue;
             if (await AlreadyOrderedAsync(db, occasion, date, ct)) { ordered++; continue; }
 
-            var sent = await RemindAsync(db, occasion, date, lead.Value, shopUrl, zone, time, ct);
+            var sent = await RemindAsync(db, occasion, date, lead.Value, reorderLink, zone, time, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -83,7 +83,7 @@ public static class SendReminders
     }
 
     private static async Task<ReminderChannel> RemindAsync(
-        RapportDb db, Occasion occasion, DateOnly date, int lead, string shopUrl, TimeZoneInfo zone, TimeProvider time, CancellationToken ct)
+        RapportDb db, Occasion occasion, DateOnly date, int lead, Func<string, string> reorderLink, TimeZoneInfo zone, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var customer = await db.Customers.Include(c => c.ContactPoints).FirstAsync(c => c.Id == occasion.CustomerId, ct);
@@ -98,7 +98,7 @@ public static class SendReminders
             // The link lasts until the end of the occasion's day where the business is.
             var (link, token) = ReorderLink.Create(customer.Id, occasion.Id, date, now, BusinessClock.ToUtc(date.AddDays(1), TimeOnly.MinValue, zone));
             db.ReorderLinks.Add(link);
-            var url = $"{shopUrl.TrimEnd('/')}/reorder/{token}";
+            var url = reorderLink(token);
             var first = customer.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? customer.Name;
             var budget = occasion.UsualBudget is { } b ? $" Your usual {b.ToString("0.##", CultureInfo.InvariantCulture)} is filled in." : "";
             var text = $"""

@@ -296,7 +296,7 @@ public static class PlaceOrder
         var audit = new { order.Number, order.Status, order.Fulfilment, order.FulfilmentDate, order.WindowId, order.PartnerId, order.Total };
         if (orderer.Staff is { } staff) db.Audit(staff, "Order", order.Id, "placed", null, audit);
         else db.Audit(orderer.AccountId, "Customer (shop)", "Order", order.Id, "placed", null, audit);
-        if (claim is not null) Idempotency.Complete(claim, 201, answer, $"/api/orders/{order.Id}", d.Now);
+        if (claim is not null) Idempotency.Complete(claim, answer, d.Now);
 
         return answer;
     }

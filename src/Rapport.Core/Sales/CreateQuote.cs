@@ -17,9 +17,6 @@ public static class CreateQuote
 
     public sealed record Command(string? Title, IReadOnlyList<Line>? Lines, decimal? ExpectedAnnualReturn, string? ReturnNote, DateOnly? ValidUntil);
 
-    /// <summary>The path the customer opens; the token is the only key.</summary>
-    public static string LinkOf(string token) => $"/quote/{token}";
-
     public static async Task<Result<QuoteView>> HandleAsync(RapportDb db, Actor actor, Guid dealId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
