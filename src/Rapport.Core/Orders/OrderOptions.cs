@@ -27,12 +27,12 @@ public static class OrderOptions
     public static async Task<Result<Answer>> HandleAsync(RapportDb db, Orderer orderer, Query query, TimeProvider time, CancellationToken ct)
     {
         var found = await orderer.FindCustomerAsync(db, query.CustomerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var customer = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var customer = found.Value;
         var now = time.GetUtcNow().UtcDateTime;
 
         var address = await DeliveryAddressAsync(db, customer.Id, query.RecipientId, query.Address, ct);
-        if (!address.Succeeded) return address.Failure!;
+        if (!address.Succeeded) return address.Failure;
 
         var today = await db.TodayAsync(now, ct);
         var date = query.Date ?? today;

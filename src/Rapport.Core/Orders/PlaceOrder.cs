@@ -37,19 +37,19 @@ public static class PlaceOrder
             return Failure.Invalid("Idempotency-Key", $"Between 1 and {OrderLimits.IdempotencyKey} printable characters.");
 
         var found = await orderer.FindCustomerAsync(db, command.CustomerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var customer = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var customer = found.Value;
 
         var draft = await DraftAsync(db, customer, orderer, command, time, ct);
-        if (!draft.Succeeded) return draft.Failure!;
+        if (!draft.Succeeded) return draft.Failure;
 
-        var promised = await PromiseAsync(db, draft.Value!, ct);
-        if (promised is null) return await RefusedAsync(db, customer, draft.Value!, "That option is not available.", ct);
+        var promised = await PromiseAsync(db, draft.Value, ct);
+        if (promised is null) return await RefusedAsync(db, customer, draft.Value, "That option is not available.", ct);
         // A window already seen full is answered at once, without claiming the key or queueing to write;
         // a retry of an order that was placed still finds its answer under the key first.
         if (!promised.Open && (idempotencyKey is null
             || !await db.IdempotencyRecords.AnyAsync(r => r.Caller == orderer.Caller && r.Key == idempotencyKey.Trim(), ct)))
-            return await RefusedAsync(db, customer, draft.Value!, "That window is full or past its cutoff.", ct);
+            return await RefusedAsync(db, customer, draft.Value, "That window is full or past its cutoff.", ct);
 
         IdempotencyRecord? claim = null;
         if (idempotencyKey is not null)
@@ -68,7 +68,7 @@ public static class PlaceOrder
 
         try
         {
-            var placed = await ReserveAndSaveAsync(db, orderer, customer, draft.Value!, promised, claim, desk, ct);
+            var placed = await ReserveAndSaveAsync(db, orderer, customer, draft.Value, promised, claim, desk, ct);
             if (!placed.Succeeded && claim is not null) await Idempotency.ReleaseAsync(db, desk.Gate, claim, ct);
             return placed;
         }
@@ -157,7 +157,7 @@ public static class PlaceOrder
         }
 
         var destination = await OrderOptions.DeliveryAddressAsync(db, customer.Id, c.RecipientId, c.Address, ct);
-        if (!destination.Succeeded) return destination.Failure!;
+        if (!destination.Succeeded) return destination.Failure;
         if (c.Address is not null)
         {
             v.MaxLength("address.line1", c.Address.Line1, CustomerLimits.AddressLine);

@@ -63,11 +63,11 @@ public static class PlaceStandingOrders
         if (first.Succeeded)
         {
             run.Outcome = StandingOutcome.Placed;
-            run.OrderId = first.Value!.Id;
+            run.OrderId = first.Value.Id;
             return run;
         }
 
-        var failure = first.Failure!;
+        var failure = first.Failure;
         var offered = failure.Extensions?.GetValueOrDefault("alternatives") as IReadOnlyList<OrderOptions.Option> ?? [];
         if (standing.TakeFirstAlternative && offered is [var alternative, ..])
         {
@@ -77,7 +77,7 @@ public static class PlaceStandingOrders
             if (second.Succeeded)
             {
                 run.Outcome = StandingOutcome.PlacedAlternative;
-                run.OrderId = second.Value!.Id;
+                run.OrderId = second.Value.Id;
                 return run;
             }
         }
@@ -117,7 +117,7 @@ public static class PlaceStandingOrders
     {
         var menu = await DeliveryChoices.HandleAsync(db, orderer, new OrderOptions.Query(standing.CustomerId, standing.RecipientId, null, date, null), time, ct);
         if (!menu.Succeeded) return null;
-        var windows = menu.Value!.Choices.Where(c => c.WindowId is not null && c.Date == date && c.Kind is "window" or "other-location").ToList();
+        var windows = menu.Value.Choices.Where(c => c.WindowId is not null && c.Date == date && c.Kind is "window" or "other-location").ToList();
         if (windows.Count == 0) return null;
         var ids = windows.Select(w => w.WindowId!.Value).ToList();
         var starts = await db.DeliveryWindows.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Start, ct);

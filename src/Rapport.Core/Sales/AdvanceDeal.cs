@@ -27,8 +27,8 @@ public static class AdvanceDeal
     public static async Task<Result<DealView>> HandleAsync(RapportDb db, Actor actor, Guid dealId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var playbook = await DealVersions.OfAsync(db, deal, ct);
         var from = playbook.IndexOf(deal.Stage);
 
@@ -106,7 +106,7 @@ public static class AdvanceDeal
                     + $"(missing: {string.Join("; ", missing.Select(m => m.Title))})"),
             EntryAuthor.Of(actor), isInternal: true);
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 
@@ -141,14 +141,14 @@ public static class AdvanceDeals
             // Each deal stands alone: what one left in the unit of work must not ride along with the next.
             db.ChangeTracker.Clear();
             results.Add(moved.Succeeded
-                ? new Item(id, Outcome.Moved, moved.Value!.Stage, null, null)
-                : new Item(id, moved.Failure!.Kind switch
+                ? new Item(id, Outcome.Moved, moved.Value.Stage, null, null)
+                : new Item(id, moved.Failure.Kind switch
                 {
                     FailureKind.NotFound => Outcome.NotFound,
                     FailureKind.Forbidden => Outcome.Forbidden,
                     FailureKind.Conflict => Outcome.Conflict,
                     _ => Outcome.Refused,
-                }, null, Describe(moved.Failure!), moved.Failure!.Extensions?.GetValueOrDefault(AdvanceDeal.MissingStepsMember) as IReadOnlyList<MissingStep>));
+                }, null, Describe(moved.Failure), moved.Failure.Extensions?.GetValueOrDefault(AdvanceDeal.MissingStepsMember) as IReadOnlyList<MissingStep>));
         }
         return results;
     }

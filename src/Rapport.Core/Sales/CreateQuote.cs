@@ -20,8 +20,8 @@ public static class CreateQuote
     public static async Task<Result<QuoteView>> HandleAsync(RapportDb db, Actor actor, Guid dealId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var v = new Validator();
         v.Required("title", c.Title, SalesLimits.Title);
         var lines = c.Lines ?? [];

@@ -35,8 +35,8 @@ public static class RecordStepEvidence
         RapportDb db, Actor actor, Guid dealId, Guid stepId, StepKind kind, string? note, string? document, Guid? quoteId, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var version = await DealVersions.OfAsync(db, deal, ct);
         var step = version.Step(stepId);
         if (step is null) return Failure.NotFound("Step");
@@ -82,7 +82,7 @@ public static class RecordStepEvidence
             customer.NoteActivity(now);
         }
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 

@@ -39,7 +39,7 @@ public static class TouchesReport
     public static async Task<Result<TouchesAnswer>> HandleAsync(RapportDb db, Actor actor, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
         var period = await ReportPeriod.ReadAsync(db, actor, from, to, time, ct);
-        if (!period.Succeeded) return period.Failure!;
+        if (!period.Succeeded) return period.Failure;
         var (first, last) = (period.Value.From, period.Value.To);
         var zone = await db.TimeZoneAsync(ct);
         var start = BusinessClock.ToUtc(first, TimeOnly.MinValue, zone);

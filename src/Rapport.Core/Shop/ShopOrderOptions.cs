@@ -22,8 +22,8 @@ public static class ShopOrderOptions
     public static async Task<Result<Answer>> HandleAsync(RapportDb db, ShopCustomer who, Query query, TimeProvider time, CancellationToken ct)
     {
         var found = await who.Orderer.FindCustomerAsync(db, null, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var customer = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var customer = found.Value;
         var destination = await OrderOptions.DeliveryAddressAsync(db, customer.Id, query.RecipientId, null, ct);
         // Another customer's recipient does not exist, as far as this customer can tell.
         if (!destination.Succeeded) return Failure.NotFound("Recipient");

@@ -78,7 +78,7 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
         foreach (var id in ids)
         {
             var day = await OverrideDeliveryDate.GetAsync(db, Actor, id, Date, time, ct);
-            if (day.Succeeded) days.Add(day.Value!);
+            if (day.Succeeded) days.Add(day.Value);
         }
         Locations = days;
         BusinessBlocks = await db.BlockedDates.AsNoTracking().Where(b => b.Date == Date && b.LocationId == null)
