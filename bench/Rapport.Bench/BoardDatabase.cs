@@ -67,7 +67,7 @@ public sealed class BoardDatabase(BenchOptions options, DatabaseProvider provide
         if (!created.Succeeded) throw new InvalidOperationException($"Could not create the dealer: {created.Failure!.Title}");
         var business = created.Value!;
         var now = DateTime.UtcNow;
-        var zone = LocalClock.Zone(TimeZone);
+        var zone = BusinessClock.Zone(TimeZone);
 
         IModel model;
         PlaybookVersion version;
@@ -140,7 +140,7 @@ public sealed class BoardDatabase(BenchOptions options, DatabaseProvider provide
             };
             // Stages weeks apart: some promises are kept on time, some late (e.g. delivered more than 28 days after signing).
             for (var s = 0; s <= stage; s++)
-                PromiseClock.EnterStage(deal, definition, definition.Stages[s].Name, owner, entries[s], LocalClock.Today(entries[s], zone));
+                PromiseClock.EnterStage(deal, definition, definition.Stages[s].Name, owner, entries[s], BusinessClock.Today(entries[s], zone));
             if (random.Next(2) == 0)
                 foreach (var step in definition.Stages[stage].Steps.Where(x => x.Kind == StepKind.Checklist))
                     deal.Evidence.Add(new DealEvidence

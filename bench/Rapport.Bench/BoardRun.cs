@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 
@@ -48,7 +49,7 @@ public sealed partial class BoardRun(BenchOptions options, DatabaseProvider prov
 
         using var browser = await CookieSignInAsync(address, options.BoardClients, BoardDatabase.OwnerEmail, BoardDatabase.Password, ct);
         using var api = await ProviderRun.SignInAsync(address, options.BoardClients, BoardDatabase.OwnerEmail, BoardDatabase.Password);
-        var today = LocalClock.Today(DateTime.UtcNow, LocalClock.Zone(BoardDatabase.TimeZone));
+        var today = BusinessClock.Today(DateTime.UtcNow, BusinessClock.Zone(BoardDatabase.TimeZone));
         // A year of due dates: the eleven months behind and the month ahead.
         var (from, to) = (today.AddDays(-334), today.AddDays(30));
         var promisesUrl = $"/api/reports/promises?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
@@ -251,7 +252,7 @@ public sealed class BoardSql(CachedDatabase store, DatabaseProvider provider, Bo
         Add(cmd, "business", facts.BusinessId);
         Add(cmd, "from", from);
         Add(cmd, "to", to);
-        Add(cmd, "today", LocalClock.Today(DateTime.UtcNow, LocalClock.Zone(BoardDatabase.TimeZone)));
+        Add(cmd, "today", BusinessClock.Today(DateTime.UtcNow, BusinessClock.Zone(BoardDatabase.TimeZone)));
         var due = 0;
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) due += Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);

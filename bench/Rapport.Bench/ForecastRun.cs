@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 
@@ -43,7 +44,7 @@ public sealed class ForecastRun(BenchOptions options, DatabaseProvider provider)
         await using var host = new BenchHost(provider, database.Store.ConnectionString);
         var address = host.Start();
         Console.WriteLine($"  Rapport started (migrations applied) at {address} in {clock.Elapsed.TotalSeconds:0.0} s");
-        var today = LocalClock.Today(DateTime.UtcNow, LocalClock.Zone(ForecastDatabase.TimeZone));
+        var today = BusinessClock.Today(DateTime.UtcNow, BusinessClock.Zone(ForecastDatabase.TimeZone));
         if (!ready) await database.GenerateAsync(host.Services, today, ct);
 
         using var client = await ProviderRun.SignInAsync(address, 1, ForecastDatabase.OwnerEmail, ForecastDatabase.Password);

@@ -109,7 +109,7 @@ public sealed class OccasionsRun(BenchOptions options, DatabaseProvider provider
         using (var scope = services.CreateScope()) model = scope.ServiceProvider.GetRequiredService<RapportDb>().Model;
 
         var random = new Random(options.Seed);
-        var today = LocalClock.Today(DateTime.UtcNow, LocalClock.Zone(TimeZone));
+        var today = BusinessClock.Today(DateTime.UtcNow, BusinessClock.Zone(TimeZone));
         var customers = new List<Customer>(options.OccasionCustomers);
         var recipients = new List<Recipient>();
         var orders = new List<Order>(options.OccasionOrders);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Web.Hosting;
@@ -84,7 +85,7 @@ public sealed class Florist
     /// <summary>The coming Valentine's Day, with at least a whole day before it for the warm-up's windows.</summary>
     public static DateOnly ValentinesDay(DateTime utcNow)
     {
-        var today = LocalClock.Today(utcNow, LocalClock.Zone(RushDatabase.TimeZone));
+        var today = BusinessClock.Today(utcNow, BusinessClock.Zone(RushDatabase.TimeZone));
         var day = new DateOnly(today.Year, 2, 14);
         return day.AddDays(-1) > today ? day : day.AddYears(1);
     }
@@ -101,7 +102,7 @@ public sealed class Florist
         var shops = Shops.Where(l => l.Active == active).ToList();
         DeliveryWindow Make(Location shop, int hour)
         {
-            var window = DeliveryCalendar.Make(shop, LocalClock.Zone(shop.TimeZone), date, new TimeOnly(hour, 0), new TimeOnly(hour + 2, 0), capacity, reserve);
+            var window = DeliveryCalendar.Make(shop, BusinessClock.Zone(shop.TimeZone), date, new TimeOnly(hour, 0), new TimeOnly(hour + 2, 0), capacity, reserve);
             if (!ApiRefuses(window.Id)) return window;
             RemadeWindows++;
             return Make(shop, hour);

@@ -758,7 +758,7 @@ public static partial class DemoSeeder
         public DateTime At(DateOnly day, int hour, int minute) =>
             TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute % 60)), zone);
 
-        public DateTime At(DateOnly day, TimeOnly time) => LocalClock.ToUtc(day, time, zone);
+        public DateTime At(DateOnly day, TimeOnly time) => BusinessClock.ToUtc(day, time, zone);
 
         /// <summary>A moment in opening hours on a day; never later than now.</summary>
         public DateTime During(DateOnly day)
@@ -783,12 +783,7 @@ public static partial class DemoSeeder
         public void Log(Customer customer, DateTime at, Channel channel, Direction direction, Tone tone, string summary,
             StaffMember? by, bool isInternal = false, Order? order = null)
         {
-            Interactions.Add(new Interaction
-            {
-                CustomerId = customer.Id, OccurredAt = at, RecordedAt = at, Channel = channel, Direction = direction, Tone = tone,
-                Summary = summary, Internal = isInternal, StaffId = by?.Id, StaffName = by?.DisplayName, StaffRole = by?.Role,
-                OrderId = order?.Id,
-            });
+            Interactions.Add(TimelineEntries.New(customer.Id, at, at, channel, direction, tone, summary, EntryAuthor.Of(by), order?.Id, isInternal));
             customer.NoteActivity(at);
         }
 

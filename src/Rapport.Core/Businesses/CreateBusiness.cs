@@ -36,7 +36,7 @@ public static class CreateBusiness
         await db.SaveChangesAsync(ct);
         var result = await AddStaffAsync(users, business.Id, command.OwnerEmail!.Trim(), command.OwnerPassword!,
             command.OwnerName ?? "Owner", StaffRole.Owner);
-        if (!result.Succeeded) return result.Failure!;
+        if (!result.Succeeded) return result.Failure;
         await tx.CommitAsync(ct);
         return business;
     }

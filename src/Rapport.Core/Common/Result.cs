@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Rapport.Core.Common;
 
 public enum FailureKind { NotFound, Forbidden, Invalid, Conflict }
@@ -20,10 +22,13 @@ public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary
 
 public readonly struct Result<T>
 {
-    private Result(T? value, Failure? failure) { Value = value; Failure = failure; }
+    private Result(T? value, Failure? failure) { Value = value; Failure = failure; Succeeded = failure is null; }
     public T? Value { get; }
     public Failure? Failure { get; }
-    public bool Succeeded => Failure is null;
+    /// <summary>True with a value, false with a failure: the compiler knows which is set after a check.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Failure))]
+    public bool Succeeded { get; }
 
     public static implicit operator Result<T>(T value) => new(value, null);
     public static implicit operator Result<T>(Failure failure) => new(default, failure);

@@ -98,10 +98,3 @@ internal sealed class StakeholderConfiguration : IEntityTypeConfiguration<Stakeh
         b.Property(x => x.Phone).HasMaxLength(40);
     }
 }
-
-public static class CustomerLimits
-{
-    public const int Name = 200;
-    public const int Text = 4000;
-    public const int AddressLine = 200;
-}

@@ -12,8 +12,8 @@ public static class DeleteCustomer
     public static async Task<Result<Guid>> HandleAsync(RapportDb db, Actor actor, Guid id, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, id, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var customer = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var customer = found.Value;
         customer.DeletedAt = time.GetUtcNow().UtcDateTime;
         db.Audit(actor, nameof(Customer), customer.Id, "deleted", new { customer.Name }, null);
         await db.SaveChangesAsync(ct);

@@ -39,7 +39,7 @@ public static class ManagePaymentMethods
         RapportDb db, Actor actor, Guid customerId, PaymentMethodInput input, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
+        if (!found.Succeeded) return found.Failure;
 
         var v = new Validator();
         input.Validate(v, time.GetUtcNow().Year);
@@ -55,8 +55,8 @@ public static class ManagePaymentMethods
     public static async Task<Result<Guid>> RemoveAsync(RapportDb db, Actor actor, Guid customerId, Guid id, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var method = found.Value!.PaymentMethods.FirstOrDefault(p => p.Id == id);
+        if (!found.Succeeded) return found.Failure;
+        var method = found.Value.PaymentMethods.FirstOrDefault(p => p.Id == id);
         if (method is null) return Failure.NotFound("Payment method");
         db.PaymentMethods.Remove(method);
         db.Audit(actor, nameof(PaymentMethod), method.Id, "removed", PaymentMethodView.Of(method), null);

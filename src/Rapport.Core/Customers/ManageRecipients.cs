@@ -22,7 +22,7 @@ public static class ManageRecipients
     public static async Task<Result<RecipientView>> AddAsync(RapportDb db, Actor actor, Guid customerId, RecipientInput input, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
+        if (!found.Succeeded) return found.Failure;
         var v = new Validator();
         input.Validate(v, creating: true);
         if (!v.IsValid) return v.ToFailure();
@@ -36,8 +36,8 @@ public static class ManageRecipients
     public static async Task<Result<RecipientView>> UpdateAsync(RapportDb db, Actor actor, Guid customerId, Guid id, RecipientInput input, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var recipient = found.Value!.Recipients.FirstOrDefault(r => r.Id == id);
+        if (!found.Succeeded) return found.Failure;
+        var recipient = found.Value.Recipients.FirstOrDefault(r => r.Id == id);
         if (recipient is null) return Failure.NotFound("Recipient");
         var v = new Validator();
         input.Validate(v, creating: false);
@@ -51,8 +51,8 @@ public static class ManageRecipients
     public static async Task<Result<Guid>> RemoveAsync(RapportDb db, Actor actor, Guid customerId, Guid id, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var recipient = found.Value!.Recipients.FirstOrDefault(r => r.Id == id);
+        if (!found.Succeeded) return found.Failure;
+        var recipient = found.Value.Recipients.FirstOrDefault(r => r.Id == id);
         if (recipient is null) return Failure.NotFound("Recipient");
         db.Recipients.Remove(recipient);
         await db.SaveChangesAsync(ct);

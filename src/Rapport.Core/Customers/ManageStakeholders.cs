@@ -23,10 +23,10 @@ public static class ManageStakeholders
     public static async Task<Result<StakeholderView>> AddAsync(RapportDb db, Actor actor, Guid customerId, StakeholderInput input, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
+        if (!found.Succeeded) return found.Failure;
         var v = new Validator();
         input.Validate(v, creating: true);
-        if (found.Value!.Kind != CustomerKind.Organization) v.Add("customerId", "Only organisations have a buying committee.");
+        if (found.Value.Kind != CustomerKind.Organization) v.Add("customerId", "Only organisations have a buying committee.");
         if (!v.IsValid) return v.ToFailure();
         var stakeholder = new Stakeholder { CustomerId = customerId, Name = input.Name!.Trim(), Role = input.Role!.Value };
         Apply(stakeholder, input);
@@ -38,8 +38,8 @@ public static class ManageStakeholders
     public static async Task<Result<StakeholderView>> UpdateAsync(RapportDb db, Actor actor, Guid customerId, Guid id, StakeholderInput input, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var stakeholder = found.Value!.Stakeholders.FirstOrDefault(s => s.Id == id);
+        if (!found.Succeeded) return found.Failure;
+        var stakeholder = found.Value.Stakeholders.FirstOrDefault(s => s.Id == id);
         if (stakeholder is null) return Failure.NotFound("Stakeholder");
         var v = new Validator();
         input.Validate(v, creating: false);
@@ -54,8 +54,8 @@ public static class ManageStakeholders
     public static async Task<Result<Guid>> RemoveAsync(RapportDb db, Actor actor, Guid customerId, Guid id, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, customerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var stakeholder = found.Value!.Stakeholders.FirstOrDefault(s => s.Id == id);
+        if (!found.Succeeded) return found.Failure;
+        var stakeholder = found.Value.Stakeholders.FirstOrDefault(s => s.Id == id);
         if (stakeholder is null) return Failure.NotFound("Stakeholder");
         db.Stakeholders.Remove(stakeholder);
         await db.SaveChangesAsync(ct);

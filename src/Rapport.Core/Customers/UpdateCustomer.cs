@@ -12,12 +12,12 @@ public static class UpdateCustomer
         RapportDb db, Actor actor, Guid id, CustomerInput input, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, id, ct);
-        if (!found.Succeeded) return found.Failure!;
+        if (!found.Succeeded) return found.Failure;
         var v = new Validator();
         input.Validate(v, creating: false);
         if (!v.IsValid) return v.ToFailure();
 
-        var customer = found.Value!;
+        var customer = found.Value;
         var before = new { customer.Name, customer.Kind, Phone = customer.PrimaryPhone?.Value, Email = customer.PrimaryEmail?.Value };
         if (input.Kind is { } kind) customer.Kind = kind;
         if (input.Name is not null) customer.Name = input.Name.Trim();

@@ -74,7 +74,7 @@ public static class CapacityCalendar
         RapportDb db, Actor actor, DateOnly? from, DateOnly? to, Guid? locationId, TimeProvider time, CancellationToken ct)
     {
         if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
-        var start = from ?? await db.BusinessTodayAsync(time, ct);
+        var start = from ?? await db.TodayAsync(time, ct);
         var end = to ?? start.AddDays(DefaultDays - 1);
         var v = new Validator();
         if (end < start) v.Add("to", "Must not be before the first day.");
@@ -87,7 +87,7 @@ public static class CapacityCalendar
         var shown = active.Where(l => locationId is null || l.Id == locationId).ToDictionary(l => l.Id, l => l.Name);
 
         // Days gone by show what was made for them; only coming days are made from the weekly windows.
-        var today = await db.BusinessTodayAsync(time, ct);
+        var today = await db.TodayAsync(time, ct);
         if (end >= today) await DeliveryCalendar.WindowsAsync(db, start < today ? today : start, end, locationId, ct);
         var ids = shown.Keys.ToList();
         // Read again whole: the maker leaves out blocked days, whose bookings the calendar still shows.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 
 namespace Rapport.Core.Delivery;
@@ -34,7 +35,7 @@ public static class DeliveryCalendar
         var made = new List<DeliveryWindow>();
         foreach (var location in locations)
         {
-            var zone = LocalClock.Zone(location.TimeZone);
+            var zone = BusinessClock.Zone(location.TimeZone);
             for (var date = from; date <= to; date = date.AddDays(1))
             {
                 if (IsBlocked(location.Id, date) || existing.Any(w => w.LocationId == location.Id && w.Date == date)) continue;
@@ -70,10 +71,10 @@ public static class DeliveryCalendar
         Date = date,
         Start = start,
         End = end,
-        StartsAt = LocalClock.ToUtc(date, start, zone),
-        EndsAt = LocalClock.ToUtc(date, end, zone),
+        StartsAt = BusinessClock.ToUtc(date, start, zone),
+        EndsAt = BusinessClock.ToUtc(date, end, zone),
         // A window closes at the same-day cutoff of its own date, or at its start if that comes first.
-        Cutoff = LocalClock.ToUtc(date, start < location.SameDayCutoff ? start : location.SameDayCutoff, zone),
+        Cutoff = BusinessClock.ToUtc(date, start < location.SameDayCutoff ? start : location.SameDayCutoff, zone),
         Capacity = capacity,
         LoyaltyReserve = Math.Min(reserve, capacity),
     };

@@ -15,10 +15,6 @@ public static class DeliverySetupAccess
     public static Task<Location?> FindLocationAsync(this RapportDb db, Guid id, CancellationToken ct) =>
         db.Locations.Include(l => l.Zones).Include(l => l.WeeklyWindows).FirstOrDefaultAsync(l => l.Id == id, ct);
 
-    /// <summary>Today's date where the business is, for refusing changes to days gone by.</summary>
-    public static async Task<DateOnly> BusinessTodayAsync(this RapportDb db, TimeProvider time, CancellationToken ct) =>
-        LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
-
     /// <summary>
     /// Saves, answering a unique index that another request beat us to as a field error instead of a 500.
     /// </summary>

@@ -44,7 +44,7 @@ public static class GetRunSheet
         var driverId = ownOnly ? actor.StaffId : query.DriverId;
         if (!ownOnly && driverId is { } asked && !await db.IsDriverAsync(asked, ct))
             return Failure.Invalid("driverId", Drivers.NotADriver);
-        var date = query.Date ?? LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        var date = query.Date ?? BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
 
         var stops = db.DeliveryStops.Where(s => s.Date == date
             && (s.OrderId == null || !db.Orders.Any(o => o.Id == s.OrderId && o.Status == OrderStatus.Cancelled)));

@@ -34,7 +34,7 @@ public static class ManageBlockedDates
         if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
         var v = new Validator();
         if (input.Date is null) v.Add("date", "This field is required.");
-        else if (input.Date < await db.BusinessTodayAsync(time, ct)) v.Add("date", "This date has passed.");
+        else if (input.Date < await db.TodayAsync(time, ct)) v.Add("date", "This date has passed.");
         v.MaxLength("reason", input.Reason, DeliveryLimits.Reason);
         string? where = null;
         if (input.LocationId is { } locationId)

@@ -28,7 +28,7 @@ public static class OverrideDeliveryDate
         if (location is null) return Failure.NotFound("Location");
         if (actor.CannotManageDelivery() is { } forbidden) return forbidden;
         // A coming date nobody has looked at yet gets its windows from the weekly pattern; a past one shows what it had.
-        if (date >= LocalClock.Today(time.GetUtcNow().UtcDateTime, LocalClock.Zone(location.TimeZone)))
+        if (date >= BusinessClock.Today(time.GetUtcNow().UtcDateTime, BusinessClock.Zone(location.TimeZone)))
             await DeliveryCalendar.WindowsAsync(db, date, date, locationId, ct);
         var windows = await db.DeliveryWindows.AsNoTracking()
             .Where(w => w.LocationId == locationId && w.Date == date).OrderBy(w => w.Start).ToListAsync(ct);
@@ -49,8 +49,8 @@ public static class OverrideDeliveryDate
         if (input.End is null) v.Add("end", "This field is required.");
         if (input.Capacity is null) v.Add("capacity", "This field is required.");
         if (!location.Active) v.Add("locationId", "This location is not taking deliveries; make it active first.");
-        var zone = LocalClock.Zone(location.TimeZone);
-        if (date < LocalClock.Today(time.GetUtcNow().UtcDateTime, zone)) v.Add("date", "This date has passed.");
+        var zone = BusinessClock.Zone(location.TimeZone);
+        if (date < BusinessClock.Today(time.GetUtcNow().UtcDateTime, zone)) v.Add("date", "This date has passed.");
         if (!v.IsValid) return v.ToFailure();
 
         if (await db.BlockedDates.AnyAsync(b => b.Date == date && (b.LocationId == null || b.LocationId == locationId), ct))

@@ -34,7 +34,7 @@ public static class UpdateLocation
     private static async Task MoveComingWindowsAsync(RapportDb db, Location location, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var zone = LocalClock.Zone(location.TimeZone);
+        var zone = BusinessClock.Zone(location.TimeZone);
         var coming = await db.DeliveryWindows.Where(w => w.LocationId == location.Id && w.EndsAt > now).ToListAsync(ct);
         foreach (var window in coming)
         {

@@ -72,7 +72,7 @@ public static class ForecastBacktest
     /// <summary>The backtest of the business the database is scoped to, over all its orders not cancelled.</summary>
     public static async Task<BacktestReport> RunAsync(RapportDb db, Business business, TimeProvider time, CancellationToken ct)
     {
-        var today = Delivery.LocalClock.Today(time.GetUtcNow().UtcDateTime, Delivery.LocalClock.Zone(business.TimeZone));
+        var today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, BusinessClock.Zone(business.TimeZone));
         var history = await db.Orders.AsNoTracking().Where(o => o.Status != OrderStatus.Cancelled && o.FulfilmentDate < today)
             .GroupBy(o => o.FulfilmentDate).Select(g => new { Date = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Date, x => x.Count, ct);

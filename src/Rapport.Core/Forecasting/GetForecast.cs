@@ -41,14 +41,14 @@ public static class GetForecast
             {
                 ["locationId"] = ["No active location of this business has this id."],
             });
-        var today = await db.BusinessTodayAsync(time, ct);
+        var today = await db.TodayAsync(time, ct);
         return await ForecastAsync(db, locations, query.LocationId, query.From!.Value, query.To!.Value, today, ct);
     }
 
     /// <summary>The coming <see cref="HomeDays"/> days for the whole business, for the owner's home page.</summary>
     public static async Task<Result<ForecastDay[]>> ComingDaysAsync(RapportDb db, Actor actor, TimeProvider time, CancellationToken ct)
     {
-        var today = await db.BusinessTodayAsync(time, ct);
+        var today = await db.TodayAsync(time, ct);
         return await HandleAsync(db, actor, new Query(today, today.AddDays(HomeDays - 1), null), time, ct);
     }
 

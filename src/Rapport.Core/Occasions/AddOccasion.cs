@@ -24,7 +24,7 @@ public static class AddOccasion
         if (!v.IsValid) return v.ToFailure();
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var type = input.Type!.Value;
         var key = Occasion.KeyOf(customerId, input.RecipientId, type, rule!.Value);
         var label = string.IsNullOrWhiteSpace(input.Label) ? null : input.Label.Trim();

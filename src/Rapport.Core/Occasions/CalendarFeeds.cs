@@ -63,7 +63,7 @@ public static class CalendarFeeds
     {
         var now = time.GetUtcNow().UtcDateTime;
         var business = await db.Businesses.AsNoTracking().Where(b => b.Id == owner.BusinessId).Select(b => new { b.Name, b.TimeZone }).FirstAsync(ct);
-        var today = LocalClock.Today(now, LocalClock.Zone(business.TimeZone));
+        var today = BusinessClock.Today(now, BusinessClock.Zone(business.TimeZone));
         var calendar = new ICalendarWriter(business.Name, now);
         if (owner.StaffId is { } staffId)
         {

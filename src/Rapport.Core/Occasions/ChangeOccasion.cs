@@ -32,6 +32,6 @@ public static class ChangeOccasion
         occasion.UpdatedAt = now;
         editor.Audit(db, occasion, "update", before);
         await db.SaveChangesAsync(ct);
-        return (await db.ToViewsAsync([occasion], LocalClock.Today(now, await db.TimeZoneAsync(ct)), ct))[0];
+        return (await db.ToViewsAsync([occasion], BusinessClock.Today(now, await db.TimeZoneAsync(ct)), ct))[0];
     }
 }

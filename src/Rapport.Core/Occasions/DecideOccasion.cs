@@ -35,6 +35,6 @@ public static class DecideOccasion
             editor.Audit(db, occasion, status == OccasionStatus.Confirmed ? "confirm" : "dismiss", before);
             await db.SaveChangesAsync(ct);
         }
-        return (await db.ToViewsAsync([occasion], LocalClock.Today(now, await db.TimeZoneAsync(ct)), ct))[0];
+        return (await db.ToViewsAsync([occasion], BusinessClock.Today(now, await db.TimeZoneAsync(ct)), ct))[0];
     }
 }

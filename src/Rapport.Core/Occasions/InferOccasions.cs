@@ -37,7 +37,7 @@ public static class InferOccasions
     private static async Task<Run> RunForAsync(RapportDb db, IQueryable<Order> orders, IQueryable<Occasion> onFile, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var since = today.AddYears(-YearsRead);
         var facts = await orders.AsNoTracking().Counting()
             .Where(o => o.FulfilmentDate >= since && o.FulfilmentDate <= today)

@@ -33,7 +33,7 @@ public static class ListOccasions
 
     private static async Task<List<OccasionView>> ViewsAsync(RapportDb db, IQueryable<Occasion> occasions, TimeProvider time, CancellationToken ct)
     {
-        var today = LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
         return (await db.ToViewsAsync(await occasions.ToListAsync(ct), today, ct)).InOrder();
     }
 }

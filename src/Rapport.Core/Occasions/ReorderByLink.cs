@@ -43,8 +43,8 @@ public static class ReorderByLink
         RapportDb db, string? token, Guid? signedIn, PlaceOrder.FulfilmentInput? choice, string? cardMessage, OrderDesk desk, TimeProvider time, CancellationToken ct)
     {
         var opened = await OpenAsync(db, token, signedIn, time, ct);
-        if (!opened.Succeeded) return opened.Failure!;
-        var offer = opened.Value!;
+        if (!opened.Succeeded) return opened.Failure;
+        var offer = opened.Value;
         if (offer.PlacedOrderNumber is not null) return Failure.Conflict($"This link has been used: order {offer.PlacedOrderNumber} is placed.");
         var link = (await FindAsync(db, token, ct))!;
         // The earliest promisable option is the one filled in.
@@ -61,7 +61,7 @@ public static class ReorderByLink
         var placed = await PlaceShopOrder.HandleAsync(db, who, $"reorder-{link.Id:N}",
             new(offer.ItemId, 1, offer.Budget, offer.RecipientId, offer.Occasion, choice, offer.CardId, cardMessage), desk, time, ct);
         if (placed.Succeeded)
-            await db.ReorderLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.OrderId, placed.Value!.Id), ct);
+            await db.ReorderLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.OrderId, placed.Value.Id), ct);
         else // Full, or a card that expired: the link stays usable for another choice.
             await db.ReorderLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, (DateTime?)null), ct);
         return placed;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Messaging;
@@ -19,13 +20,13 @@ public static class SendReminders
 {
     public sealed record Outcome(int Emailed, int CallTasks, int AlreadyOrdered);
 
-    /// <param name="shopUrl">The shop's public address, e.g. https://rapport.example/shop/bloom, for the links.</param>
-    public static async Task<Outcome> RunAsync(RapportDb db, string shopUrl, TimeProvider time, CancellationToken ct)
+    /// <param name="reorderLink">The public address of a reorder link from its token, e.g. https://rapport.example/shop/bloom/reorder/{token}.</param>
+    public static async Task<Outcome> RunAsync(RapportDb db, Func<string, string> reorderLink, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var business = await db.Businesses.AsNoTracking().FirstAsync(b => b.Id == db.CurrentBusinessId, ct);
-        var zone = LocalClock.Zone(business.TimeZone);
-        var today = LocalClock.Today(now, zone);
+        var zone = BusinessClock.Zone(business.TimeZone);
+        var today = BusinessClock.Today(now, zone);
         var leads = LeadDays.Parse(business.ReminderLeadDays);
         var furthest = Math.Max(business.PeakReminderLeadDays, leads.DefaultIfEmpty(0).Max());
 
@@ -45,7 +46,7 @@ public static class SendReminders
             if (await db.Reminders.AnyAsync(r => r.OccasionId == occasion.Id && r.OccasionDate == date && r.LeadDays == lead, ct)) continue;
             if (await AlreadyOrderedAsync(db, occasion, date, ct)) { ordered++; continue; }
 
-            var sent = await RemindAsync(db, occasion, date, lead.Value, shopUrl, zone, time, ct);
+            var sent = await RemindAsync(db, occasion, date, lead.Value, reorderLink, zone, time, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -82,7 +83,7 @@ public static class SendReminders
     }
 
     private static async Task<ReminderChannel> RemindAsync(
-        RapportDb db, Occasion occasion, DateOnly date, int lead, string shopUrl, TimeZoneInfo zone, TimeProvider time, CancellationToken ct)
+        RapportDb db, Occasion occasion, DateOnly date, int lead, Func<string, string> reorderLink, TimeZoneInfo zone, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var customer = await db.Customers.Include(c => c.ContactPoints).FirstAsync(c => c.Id == occasion.CustomerId, ct);
@@ -95,9 +96,9 @@ public static class SendReminders
         if (customer.PrimaryEmail is { } email)
         {
             // The link lasts until the end of the occasion's day where the business is.
-            var (link, token) = ReorderLink.Create(customer.Id, occasion.Id, date, now, LocalClock.ToUtc(date.AddDays(1), TimeOnly.MinValue, zone));
+            var (link, token) = ReorderLink.Create(customer.Id, occasion.Id, date, now, BusinessClock.ToUtc(date.AddDays(1), TimeOnly.MinValue, zone));
             db.ReorderLinks.Add(link);
-            var url = $"{shopUrl.TrimEnd('/')}/reorder/{token}";
+            var url = reorderLink(token);
             var first = customer.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? customer.Name;
             var budget = occasion.UsualBudget is { } b ? $" Your usual {b.ToString("0.##", CultureInfo.InvariantCulture)} is filled in." : "";
             var text = $"""
@@ -118,12 +119,9 @@ public static class SendReminders
                 """;
             await Outbox.EnqueueOnceAsync(db, new OutgoingMail(key, email.Value, customer.Name, $"{Capitalize(what)} is on {day}", text, html, customer.Id),
                 time, ct);
-            db.Interactions.Add(new Interaction
-            {
-                CustomerId = customer.Id, OccurredAt = now, RecordedAt = now, Channel = Channel.Email, Direction = Direction.Outbound,
-                Tone = Tone.Neutral, StaffName = "Rapport (reminder)",
-                Summary = $"Reminder e-mailed: {what} on {date.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-US"))}, with a one-click reorder link.",
-            });
+            TimelineEntries.Record(db, customer.Id, now, now, Channel.Email, Direction.Outbound, Tone.Neutral,
+                $"Reminder e-mailed: {what} on {date.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-US"))}, with a one-click reorder link.",
+                new EntryAuthor(null, "Rapport (reminder)", null));
             reminder.Channel = ReminderChannel.Email;
             reminder.ReorderLinkId = link.Id;
         }
@@ -135,7 +133,7 @@ public static class SendReminders
                 Detail = customer.PrimaryPhone is { } phone
                     ? $"No e-mail on file. Call {phone.Value} and offer to take the order{(occasion.UsualBudget is { } ub ? $" (usual budget {ub.ToString("0.##", CultureInfo.InvariantCulture)})" : "")}."
                     : "No e-mail or phone on file: reach the customer another way, and add their e-mail.",
-                CustomerId = customer.Id, DueOn = LocalClock.Today(now, zone), CreatedAt = now, Source = "reminder", SourceKey = key,
+                CustomerId = customer.Id, DueOn = BusinessClock.Today(now, zone), CreatedAt = now, Source = "reminder", SourceKey = key,
             }, ct);
             reminder.Channel = ReminderChannel.CallTask;
         }

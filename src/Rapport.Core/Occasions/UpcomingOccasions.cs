@@ -22,7 +22,7 @@ public static class UpcomingOccasions
     {
         var span = days ?? DefaultDays;
         if (span is < 0 or > MaxDays) return Failure.Invalid("days", $"Between 0 and {MaxDays}.");
-        var today = LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
         var last = today.AddDays(span);
         return await ForAsync(db, db.VisibleTo(actor), today, last, ct);
     }

@@ -84,20 +84,7 @@ public static class ChangeOrderStatus
         {
             var (channel, tone, summary) = OrderLifecycle.ForTimeline(
                 new OrderStep(order.Number, order.Fulfilment, order.RecipientName, order.PromisedFrom, order.PromisedBy, to, at, reason), zone);
-            db.Interactions.Add(new Interaction
-            {
-                CustomerId = order.CustomerId,
-                OrderId = id,
-                OccurredAt = at,
-                Channel = channel,
-                Direction = Direction.Outbound,
-                Summary = summary,
-                Tone = tone,
-                StaffId = actor.StaffId,
-                StaffName = actor.Name,
-                StaffRole = actor.Role,
-                RecordedAt = now,
-            });
+            TimelineEntries.Record(db, order.CustomerId, at, now, channel, Direction.Outbound, tone, summary, EntryAuthor.Of(actor), orderId: id);
             customer?.NoteActivity(at);
         }
         await OrderTouches.AddOnceAsync(db, touches, order.CustomerId, id, time, ct);
@@ -125,7 +112,7 @@ public static class ChangeOrderStatus
         var facts = new OrderFacts(order.Id, order.Number, order.CustomerId, order.RecipientName ?? customer.Name, order.RecipientId is not null,
             OrderOptions.IsLoyal(customer, now), await OrderTouches.EmailAsync(db, rules, order.CustomerId, ct), customer.Name,
             order.FulfilmentDate, order.Promise);
-        return OrderTouches.Plan(rules, TouchTrigger.OrderDelivered, facts, LocalClock.Today(now, zone));
+        return OrderTouches.Plan(rules, TouchTrigger.OrderDelivered, facts, BusinessClock.Today(now, zone));
     }
 
     // One conditional statement each, like the reservation itself: never below zero, whatever runs at the same time.
@@ -145,6 +132,6 @@ public static class ChangeOrderStatus
         var location = order.LocationId is { } locationId
             ? await db.Locations.Where(l => l.Id == locationId).Select(l => l.TimeZone).FirstOrDefaultAsync(ct)
             : null;
-        return location is null ? await db.TimeZoneAsync(ct) : LocalClock.Zone(location);
+        return location is null ? await db.TimeZoneAsync(ct) : BusinessClock.Zone(location);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
@@ -41,10 +42,10 @@ public static class DeliveryChoices
     public static async Task<Result<Menu>> HandleAsync(RapportDb db, Orderer orderer, OrderOptions.Query query, TimeProvider time, CancellationToken ct)
     {
         var answer = await OrderOptions.HandleAsync(db, orderer, query with { WindowId = null }, time, ct);
-        if (!answer.Succeeded) return answer.Failure!;
+        if (!answer.Succeeded) return answer.Failure;
         var now = time.GetUtcNow().UtcDateTime;
-        var today = await OrderOptions.TodayAsync(db, now, ct);
-        var date = answer.Value!.Requested.Date;
+        var today = await db.TodayAsync(now, ct);
+        var date = answer.Value.Requested.Date;
         var customerId = query.CustomerId ?? orderer.AccountCustomerId!.Value;
         var destination = (await OrderOptions.DeliveryAddressAsync(db, customerId, query.RecipientId, query.Address, ct)).Value;
         // Only the date's windows are read from it: the ranking came with the answer.

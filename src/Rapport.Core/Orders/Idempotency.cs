@@ -74,13 +74,14 @@ public static class Idempotency
         }
     }
 
-    /// <summary>Records the answer in the caller's unit of work, so it commits with the order or not at all.</summary>
-    public static void Complete<T>(IdempotencyRecord record, int status, T body, string? location, DateTime now)
+    /// <summary>
+    /// Records the answer in the caller's unit of work, so it commits with the order or not at all. Only the answer
+    /// is kept: a replay is answered as the first request was, and the web layer chooses its status and location.
+    /// </summary>
+    public static void Complete<T>(IdempotencyRecord record, T body, DateTime now)
     {
         record.State = IdempotencyState.Completed;
-        record.StatusCode = status;
         record.ResponseBody = JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
-        record.ResponseLocation = location;
         record.CompletedAt = now;
     }
 

@@ -38,7 +38,7 @@ public static class ManageStandingOrders
         var customer = await db.VisibleTo(actor).FirstOrDefaultAsync(x => x.Id == customerId, ct);
         if (customer is null) return Failure.NotFound("Customer");
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
 
         var v = new Validator();
         switch (c.Schedule)
@@ -114,7 +114,7 @@ public static class ManageStandingOrders
 
     private static async Task<List<StandingOrderView>> ViewsAsync(RapportDb db, IReadOnlyList<StandingOrder> standing, TimeProvider time, CancellationToken ct)
     {
-        var today = LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
         var recipientIds = standing.Where(s => s.RecipientId != null).Select(s => s.RecipientId!.Value).ToList();
         var recipients = await db.Recipients.AsNoTracking().Where(r => recipientIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var occasionIds = standing.Where(s => s.OccasionId != null).Select(s => s.OccasionId!.Value).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Core.Timeline;
 
@@ -96,7 +97,7 @@ public static class OrderLifecycle
     }
 
     private static string Clock(DateTime utc, TimeZoneInfo zone) =>
-        LocalClock.ToLocal(utc, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        BusinessClock.ToLocal(utc, zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static string Late(TimeSpan late)
     {

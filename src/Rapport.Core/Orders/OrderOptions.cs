@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
@@ -26,14 +27,14 @@ public static class OrderOptions
     public static async Task<Result<Answer>> HandleAsync(RapportDb db, Orderer orderer, Query query, TimeProvider time, CancellationToken ct)
     {
         var found = await orderer.FindCustomerAsync(db, query.CustomerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var customer = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var customer = found.Value;
         var now = time.GetUtcNow().UtcDateTime;
 
         var address = await DeliveryAddressAsync(db, customer.Id, query.RecipientId, query.Address, ct);
-        if (!address.Succeeded) return address.Failure!;
+        if (!address.Succeeded) return address.Failure;
 
-        var today = await TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         var date = query.Date ?? today;
         if (query.WindowId is { } windowId)
         {
@@ -70,13 +71,6 @@ public static class OrderOptions
 
     public static bool IsLoyal(Customer customer, DateTime now) =>
         Loyalty.Assess(customer.CustomerSince, customer.LastActivityAt, now).Tier == LoyaltyTier.Loyal;
-
-    /// <summary>Today in the business's own time zone.</summary>
-    public static async Task<DateOnly> TodayAsync(RapportDb db, DateTime now, CancellationToken ct)
-    {
-        var zone = await db.Businesses.Where(b => b.Id == db.CurrentBusinessId).Select(b => b.TimeZone).FirstAsync(ct);
-        return LocalClock.Today(now, LocalClock.Zone(zone));
-    }
 
     public sealed record Destination(string? RecipientName, string? RecipientPhone, PostalAddress? Address);
 
@@ -128,7 +122,7 @@ public static class OrderOptions
 
         var blocked = await db.BlockedDates.AsNoTracking().Where(b => b.Date == date).Select(b => b.LocationId).ToListAsync(ct);
         var pickups = blocked.Contains(null) ? [] : locations.Where(l => !blocked.Contains(l.Id))
-            .Select(l => new PickupPoint(l.Id, l.Name, date, l.PickupUntil, LocalClock.ToUtc(date, l.PickupUntil, LocalClock.Zone(l.TimeZone))))
+            .Select(l => new PickupPoint(l.Id, l.Name, date, l.PickupUntil, BusinessClock.ToUtc(date, l.PickupUntil, BusinessClock.Zone(l.TimeZone))))
             .ToList();
 
         return new DeliverySituation(now, today, date, windowId, mayUseReserve, address is not null, slots, partnerSlots, pickups);

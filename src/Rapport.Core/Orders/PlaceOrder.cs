@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Audit;
+using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
@@ -36,19 +37,19 @@ public static class PlaceOrder
             return Failure.Invalid("Idempotency-Key", $"Between 1 and {OrderLimits.IdempotencyKey} printable characters.");
 
         var found = await orderer.FindCustomerAsync(db, command.CustomerId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var customer = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var customer = found.Value;
 
         var draft = await DraftAsync(db, customer, orderer, command, time, ct);
-        if (!draft.Succeeded) return draft.Failure!;
+        if (!draft.Succeeded) return draft.Failure;
 
-        var promised = await PromiseAsync(db, draft.Value!, ct);
-        if (promised is null) return await RefusedAsync(db, customer, draft.Value!, "That option is not available.", ct);
+        var promised = await PromiseAsync(db, draft.Value, ct);
+        if (promised is null) return await RefusedAsync(db, customer, draft.Value, "That option is not available.", ct);
         // A window already seen full is answered at once, without claiming the key or queueing to write;
         // a retry of an order that was placed still finds its answer under the key first.
         if (!promised.Open && (idempotencyKey is null
             || !await db.IdempotencyRecords.AnyAsync(r => r.Caller == orderer.Caller && r.Key == idempotencyKey.Trim(), ct)))
-            return await RefusedAsync(db, customer, draft.Value!, "That window is full or past its cutoff.", ct);
+            return await RefusedAsync(db, customer, draft.Value, "That window is full or past its cutoff.", ct);
 
         IdempotencyRecord? claim = null;
         if (idempotencyKey is not null)
@@ -67,7 +68,7 @@ public static class PlaceOrder
 
         try
         {
-            var placed = await ReserveAndSaveAsync(db, orderer, customer, draft.Value!, promised, claim, desk, ct);
+            var placed = await ReserveAndSaveAsync(db, orderer, customer, draft.Value, promised, claim, desk, ct);
             if (!placed.Succeeded && claim is not null) await Idempotency.ReleaseAsync(db, desk.Gate, claim, ct);
             return placed;
         }
@@ -156,7 +157,7 @@ public static class PlaceOrder
         }
 
         var destination = await OrderOptions.DeliveryAddressAsync(db, customer.Id, c.RecipientId, c.Address, ct);
-        if (!destination.Succeeded) return destination.Failure!;
+        if (!destination.Succeeded) return destination.Failure;
         if (c.Address is not null)
         {
             v.MaxLength("address.line1", c.Address.Line1, CustomerLimits.AddressLine);
@@ -167,7 +168,7 @@ public static class PlaceOrder
         if ((delivery || kind == OptionKind.Partner) && destination.Value?.Address is null)
             v.Add(c.RecipientId is null ? "address" : "recipientId", "A delivery needs an address with a street and a postcode.");
 
-        var today = await OrderOptions.TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         var date = c.Fulfilment?.Date ?? today;
         if (delivery && c.Fulfilment?.WindowId is { } windowId)
         {
@@ -280,20 +281,11 @@ public static class PlaceOrder
             {
                 CustomerId = customer.Id, RecipientId = d.RecipientId, Date = d.Date, OrderId = order.Id, WindowId = d.WindowId, LocationId = promised.LocationId,
             });
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = customer.Id,
-            OrderId = order.Id,
-            OccurredAt = d.Now,
-            RecordedAt = d.Now,
-            Channel = d.Channel switch { OrderChannel.Phone => Channel.Phone, OrderChannel.WalkIn => Channel.Visit, _ => Channel.Web },
-            Direction = Direction.Inbound,
-            Tone = Tone.Positive,
-            Summary = $"Order {number} placed: {Describe(order)}{(order.RecipientName is { } to && order.RecipientId is not null ? $" for {to}" : "")}. {order.Promise}.",
-            StaffId = orderer.Staff?.StaffId,
-            StaffName = orderer.Staff?.Name,
-            StaffRole = orderer.Staff?.Role,
-        });
+        TimelineEntries.Record(db, customer.Id, d.Now, d.Now,
+            d.Channel switch { OrderChannel.Phone => Channel.Phone, OrderChannel.WalkIn => Channel.Visit, _ => Channel.Web },
+            Direction.Inbound, Tone.Positive,
+            $"Order {number} placed: {Describe(order)}{(order.RecipientName is { } to && order.RecipientId is not null ? $" for {to}" : "")}. {order.Promise}.",
+            EntryAuthor.Of(orderer.Staff), orderId: order.Id);
         var touches = OrderTouches.Plan(touching.Rules, TouchTrigger.EveryOrder, new OrderFacts(order.Id, number, customer.Id,
             order.RecipientName ?? customer.Name, d.RecipientId is not null, OrderOptions.IsLoyal(customer, d.Now), touching.Email, customer.Name,
             d.Date, order.Promise), d.Today);
@@ -304,7 +296,7 @@ public static class PlaceOrder
         var audit = new { order.Number, order.Status, order.Fulfilment, order.FulfilmentDate, order.WindowId, order.PartnerId, order.Total };
         if (orderer.Staff is { } staff) db.Audit(staff, "Order", order.Id, "placed", null, audit);
         else db.Audit(orderer.AccountId, "Customer (shop)", "Order", order.Id, "placed", null, audit);
-        if (claim is not null) Idempotency.Complete(claim, 201, answer, $"/api/orders/{order.Id}", d.Now);
+        if (claim is not null) Idempotency.Complete(claim, answer, d.Now);
 
         return answer;
     }
@@ -339,7 +331,7 @@ public static class PlaceOrder
                     .Select(l => new { l.Id, l.Name, l.TimeZone, l.PickupUntil }).FirstOrDefaultAsync(ct);
                 if (location is null) return null;
                 var blocked = await db.BlockedDates.AnyAsync(b => b.Date == d.Date && (b.LocationId == null || b.LocationId == location.Id), ct);
-                var until = LocalClock.ToUtc(d.Date, location.PickupUntil, LocalClock.Zone(location.TimeZone));
+                var until = BusinessClock.ToUtc(d.Date, location.PickupUntil, BusinessClock.Zone(location.TimeZone));
                 return blocked || d.Now >= until ? null
                     : new Fulfilment(FulfilmentKind.Pickup, location.Id,
                         Promises.Pickup(null, d.Date, location.PickupUntil, location.Name), 0m, null, until);

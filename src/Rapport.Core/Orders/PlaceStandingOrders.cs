@@ -21,7 +21,7 @@ public static class PlaceStandingOrders
     public static async Task<Outcome> RunAsync(RapportDb db, OrderDesk desk, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var active = await db.StandingOrders.AsNoTracking().Where(s => s.Active).ToListAsync(ct);
         var occasionIds = active.Where(s => s.OccasionId != null).Select(s => s.OccasionId!.Value).ToList();
         var occasions = await db.Occasions.AsNoTracking().Where(o => occasionIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
@@ -63,11 +63,11 @@ public static class PlaceStandingOrders
         if (first.Succeeded)
         {
             run.Outcome = StandingOutcome.Placed;
-            run.OrderId = first.Value!.Id;
+            run.OrderId = first.Value.Id;
             return run;
         }
 
-        var failure = first.Failure!;
+        var failure = first.Failure;
         var offered = failure.Extensions?.GetValueOrDefault("alternatives") as IReadOnlyList<OrderOptions.Option> ?? [];
         if (standing.TakeFirstAlternative && offered is [var alternative, ..])
         {
@@ -77,7 +77,7 @@ public static class PlaceStandingOrders
             if (second.Succeeded)
             {
                 run.Outcome = StandingOutcome.PlacedAlternative;
-                run.OrderId = second.Value!.Id;
+                run.OrderId = second.Value.Id;
                 return run;
             }
         }
@@ -90,7 +90,7 @@ public static class PlaceStandingOrders
             Title = $"Standing order for {customer} on {day}: choose an alternative",
             Detail = $"{why}{(offered.Count == 0 ? " Nothing else can be promised around that day: call the customer."
                 : "\nWhat can be promised instead:\n" + string.Join("\n", offered.Take(5).Select(o => $"• {o.Promise}")))}",
-            CustomerId = standing.CustomerId, DueOn = LocalClock.Today(run.At, await db.TimeZoneAsync(ct)), CreatedAt = run.At,
+            CustomerId = standing.CustomerId, DueOn = BusinessClock.Today(run.At, await db.TimeZoneAsync(ct)), CreatedAt = run.At,
             Source = "standing-order", SourceKey = key,
         };
         await StaffTasks.AddOnceAsync(db, task, ct);
@@ -117,7 +117,7 @@ public static class PlaceStandingOrders
     {
         var menu = await DeliveryChoices.HandleAsync(db, orderer, new OrderOptions.Query(standing.CustomerId, standing.RecipientId, null, date, null), time, ct);
         if (!menu.Succeeded) return null;
-        var windows = menu.Value!.Choices.Where(c => c.WindowId is not null && c.Date == date && c.Kind is "window" or "other-location").ToList();
+        var windows = menu.Value.Choices.Where(c => c.WindowId is not null && c.Date == date && c.Kind is "window" or "other-location").ToList();
         if (windows.Count == 0) return null;
         var ids = windows.Select(w => w.WindowId!.Value).ToList();
         var starts = await db.DeliveryWindows.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Start, ct);

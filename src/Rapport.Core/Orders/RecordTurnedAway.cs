@@ -35,7 +35,7 @@ public static class RecordTurnedAway
         if (!actor.Role.TakesOrders()) return Failure.Forbidden($"The {actor.Role.Label()} role does not take orders.");
         var now = time.GetUtcNow().UtcDateTime;
         var zone = await db.TimeZoneAsync(ct);
-        var today = LocalClock.Today(now, zone);
+        var today = BusinessClock.Today(now, zone);
 
         var v = new Validator();
         if (command.CustomerId is null) v.Add("customerId", "Say which customer was turned away.");
@@ -63,24 +63,14 @@ public static class RecordTurnedAway
             StaffName = actor.Name,
         };
         db.TurnedAway.Add(turnedAway);
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = customer.Id,
-            OccurredAt = now,
-            Channel = command.Channel.Value switch
+        TimelineEntries.Record(db, customer.Id, now, now,
+            command.Channel.Value switch
             {
                 OrderChannel.Web => Channel.Web,
                 OrderChannel.WalkIn => Channel.Visit,
                 _ => Channel.Phone,
             },
-            Direction = Direction.Inbound,
-            Summary = Summary(turnedAway),
-            Tone = Tone.Negative,
-            StaffId = actor.StaffId,
-            StaffName = actor.Name,
-            StaffRole = actor.Role,
-            RecordedAt = now,
-        });
+            Direction.Inbound, Tone.Negative, Summary(turnedAway), EntryAuthor.Of(actor));
         customer.NoteActivity(now);
         await db.SaveChangesAsync(ct);
         return TurnedAwayView.Of(turnedAway);

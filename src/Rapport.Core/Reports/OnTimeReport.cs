@@ -26,7 +26,7 @@ public static class OnTimeReport
         RapportDb db, Actor actor, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
         var read = await ReportPeriod.ReadAsync(db, actor, from, to, time, ct);
-        if (!read.Succeeded) return read.Failure!;
+        if (!read.Succeeded) return read.Failure;
         var period = read.Value;
 
         var delivered = db.Orders.Where(o => o.FulfilmentDate >= period.From && o.FulfilmentDate <= period.To

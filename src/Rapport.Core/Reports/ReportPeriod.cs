@@ -16,7 +16,7 @@ public readonly record struct ReportPeriod(DateOnly From, DateOnly To)
         RapportDb db, Actor actor, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
         if (!actor.Role.SeesReports()) return Failure.Forbidden($"The {actor.Role.Label()} role does not see reports.");
-        var last = to ?? from?.AddDays(DefaultDays - 1) ?? LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        var last = to ?? from?.AddDays(DefaultDays - 1) ?? BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
         var first = from ?? last.AddDays(-(DefaultDays - 1));
         var v = new Validator();
         if (first > last) v.Add("from", "Not after 'to'.");

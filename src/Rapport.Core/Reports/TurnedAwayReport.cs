@@ -19,7 +19,7 @@ public static class TurnedAwayReport
         RapportDb db, Actor actor, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
         var read = await ReportPeriod.ReadAsync(db, actor, from, to, time, ct);
-        if (!read.Succeeded) return read.Failure!;
+        if (!read.Succeeded) return read.Failure;
         var period = read.Value;
 
         var counts = await db.TurnedAway

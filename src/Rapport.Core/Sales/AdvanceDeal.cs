@@ -28,8 +28,8 @@ public static class AdvanceDeal
     public static async Task<Result<DealView>> HandleAsync(RapportDb db, Actor actor, Guid dealId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var playbook = await DealVersions.OfAsync(db, deal, ct);
         var from = playbook.IndexOf(deal.Stage);
 
@@ -68,7 +68,7 @@ public static class AdvanceDeal
             { Extensions = new Dictionary<string, object?> { [MissingStepsMember] = missing } };
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var before = DealRules.Snapshot(deal);
         var fromStage = deal.Stage;
         DealOverride? overridden = null;
@@ -100,17 +100,14 @@ public static class AdvanceDeal
         if (to < from) PromiseClock.EnterStage(deal, playbook, target, actor.StaffId, now, today);
         deal.Touch(now);
         db.Audit(actor, nameof(Deal), deal.Id, "stage changed", before, DealRules.Snapshot(deal));
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = deal.CustomerId, OccurredAt = now, RecordedAt = now, Channel = Channel.Service, Direction = Direction.Outbound,
-            Tone = Tone.Neutral, Internal = true, StaffId = actor.StaffId, StaffName = actor.Name, StaffRole = actor.Role,
-            Summary = overridden is null
+        TimelineEntries.Record(db, deal.CustomerId, now, now, Channel.Service, Direction.Outbound, Tone.Neutral,
+            overridden is null
                 ? $"Deal \u201c{deal.Name}\u201d moved from {fromStage} to {target}."
                 : Truncate($"Deal \u201c{deal.Name}\u201d moved from {fromStage} to {target}, gate overridden by {actor.Name}: {reason} "
                     + $"(missing: {string.Join("; ", missing.Select(m => m.Title))})"),
-        });
+            EntryAuthor.Of(actor), isInternal: true);
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 
@@ -145,14 +142,14 @@ public static class AdvanceDeals
             // Each deal stands alone: what one left in the unit of work must not ride along with the next.
             db.ChangeTracker.Clear();
             results.Add(moved.Succeeded
-                ? new Item(id, Outcome.Moved, moved.Value!.Stage, null, null)
-                : new Item(id, moved.Failure!.Kind switch
+                ? new Item(id, Outcome.Moved, moved.Value.Stage, null, null)
+                : new Item(id, moved.Failure.Kind switch
                 {
                     FailureKind.NotFound => Outcome.NotFound,
                     FailureKind.Forbidden => Outcome.Forbidden,
                     FailureKind.Conflict => Outcome.Conflict,
                     _ => Outcome.Refused,
-                }, null, Describe(moved.Failure!), moved.Failure!.Extensions?.GetValueOrDefault(AdvanceDeal.MissingStepsMember) as IReadOnlyList<MissingStep>));
+                }, null, Describe(moved.Failure), moved.Failure.Extensions?.GetValueOrDefault(AdvanceDeal.MissingStepsMember) as IReadOnlyList<MissingStep>));
         }
         return results;
     }

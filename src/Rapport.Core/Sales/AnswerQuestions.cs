@@ -20,8 +20,8 @@ public static class AnswerQuestions
     public static async Task<Result<DealView>> HandleAsync(RapportDb db, Actor actor, Guid dealId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var version = await DealVersions.OfAsync(db, deal, ct);
         var questions = version.Stages.SelectMany(s => s.Steps).SelectMany(s => s.Questions).ToDictionary(q => q.Id);
 
@@ -64,7 +64,7 @@ public static class AnswerQuestions
         deal.Touch(now);
         db.Audit(actor, nameof(Deal), deal.Id, "answers", before, deal.Answers.ToDictionary(a => a.QuestionId, a => a.Value));
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 

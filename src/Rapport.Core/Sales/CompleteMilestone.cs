@@ -15,12 +15,12 @@ public static class CompleteMilestone
     public static async Task<Result<DealView>> HandleAsync(RapportDb db, Actor actor, Guid dealId, Guid milestoneId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var milestone = deal.Milestones.FirstOrDefault(m => m.Id == milestoneId);
         if (milestone is null) return Failure.NotFound("Milestone");
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var on = c.CompletedOn ?? today;
         if (on > today) return Failure.Invalid("completedOn", "Not in the future.");
         if (on < DateOnly.FromDateTime(milestone.StartedAt).AddDays(-1)) return Failure.Invalid("completedOn", "Not before the milestone started.");
@@ -30,7 +30,7 @@ public static class CompleteMilestone
         deal.Touch(now);
         db.Audit(actor, nameof(Deal), deal.Id, "milestone completed", new { milestone.Title, milestone.DueOn }, new { milestone.Title, milestone.DueOn, milestone.CompletedOn });
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 }

@@ -39,7 +39,7 @@ public static class CreateDeal
 
         var version = await db.PlaybookVersions.AsNoTracking().FirstAsync(x => x.Id == playbook.CurrentVersionId, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var deal = new Deal
         {
             BusinessId = db.CurrentBusinessId, CustomerId = customer.Id, Name = c.Name!.Trim(), PlaybookId = playbook.Id, PlaybookVersionId = version.Id,

@@ -26,8 +26,8 @@ public static class DealBoard
     public static async Task<Result<Board>> HandleAsync(RapportDb db, Actor actor, Query query, TimeProvider time, CancellationToken ct)
     {
         var listed = await ManagePlaybooks.ListAsync(db, actor, ct);
-        if (!listed.Succeeded) return listed.Failure!;
-        var playbooks = listed.Value!;
+        if (!listed.Succeeded) return listed.Failure;
+        var playbooks = listed.Value;
         var per = query.PerColumn ?? DefaultPerColumn;
         if (per is < 1 or > SearchDeals.MaxLimit) return Failure.Invalid("perColumn", $"Must be between 1 and {SearchDeals.MaxLimit}.");
         var playbook = query.PlaybookId is { } pid ? playbooks.FirstOrDefault(p => p.Id == pid) : playbooks.FirstOrDefault();

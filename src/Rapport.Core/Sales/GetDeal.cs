@@ -44,7 +44,7 @@ public static class GetDeal
     public static async Task<DealView> ViewAsync(RapportDb db, Deal deal, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var version = await db.PlaybookVersions.AsNoTracking().FirstAsync(v => v.Id == deal.PlaybookVersionId, ct);
         var playbook = await db.Playbooks.AsNoTracking().FirstAsync(p => p.Id == deal.PlaybookId, ct);
         var customerName = await db.Customers.Where(c => c.Id == deal.CustomerId)

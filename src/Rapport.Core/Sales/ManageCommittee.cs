@@ -21,8 +21,8 @@ public static class ManageCommittee
     public static async Task<Result<DealView>> AddAsync(RapportDb db, Actor actor, Guid dealId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
 
         Stakeholder? person;
         if (c.StakeholderId is { } sid)
@@ -34,8 +34,8 @@ public static class ManageCommittee
         {
             // A new person goes on the customer's file through the customers' own use case.
             var added = await ManageStakeholders.AddAsync(db, actor, deal.CustomerId, new StakeholderInput(c.Name, c.Title, c.Role, c.Email, c.Phone), ct);
-            if (!added.Succeeded) return added.Failure!;
-            person = await db.Stakeholders.FirstAsync(s => s.Id == added.Value!.Id, ct);
+            if (!added.Succeeded) return added.Failure;
+            person = await db.Stakeholders.FirstAsync(s => s.Id == added.Value.Id, ct);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -58,15 +58,15 @@ public static class ManageCommittee
         deal.Touch(now);
         db.Audit(actor, nameof(Deal), deal.Id, "committee", before, new { member.StakeholderId, member.Role, member.Strength });
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 
     public static async Task<Result<DealView>> RemoveAsync(RapportDb db, Actor actor, Guid dealId, Guid memberId, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var member = deal.Committee.FirstOrDefault(m => m.Id == memberId);
         if (member is null) return Failure.NotFound("Committee member");
         deal.Committee.Remove(member);
@@ -74,7 +74,7 @@ public static class ManageCommittee
         deal.Touch(time.GetUtcNow().UtcDateTime);
         db.Audit(actor, nameof(Deal), deal.Id, "committee removed", new { member.StakeholderId, member.Role, member.Strength }, null);
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 }

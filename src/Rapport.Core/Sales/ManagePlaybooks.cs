@@ -27,13 +27,13 @@ public static class ManagePlaybooks
     {
         if (!actor.Role.ManagesSales()) return Failure.Forbidden($"The {actor.Role.Label()} role cannot write playbooks.");
         var built = PlaybookRules.Build(input, new HashSet<Guid>(), creating: true);
-        if (!built.Succeeded) return built.Failure!;
+        if (!built.Succeeded) return built.Failure;
         var name = input.Name!.Trim();
         if (await db.Playbooks.AnyAsync(p => p.Name == name, ct)) return Failure.Invalid("name", "Another playbook has this name.");
 
         var now = time.GetUtcNow().UtcDateTime;
         var playbook = new Playbook { Name = name, ProductLine = input.ProductLine!.Trim(), CreatedAt = now, UpdatedAt = now };
-        var version = NewVersion(actor, playbook, 1, built.Value!, now);
+        var version = NewVersion(actor, playbook, 1, built.Value, now);
         db.Playbooks.Add(playbook);
         db.PlaybookVersions.Add(version);
         db.Audit(actor, nameof(Playbook), playbook.Id, "created", null, PlaybookView.Of(playbook, version));
@@ -51,7 +51,7 @@ public static class ManagePlaybooks
         var versions = await db.PlaybookVersions.Where(v => v.PlaybookId == id).OrderBy(v => v.Number).ToListAsync(ct);
         var known = versions.SelectMany(v => PlaybookRules.Ids(v.Definition)).ToHashSet();
         var built = PlaybookRules.Build(input, known, creating: false);
-        if (!built.Succeeded) return built.Failure!;
+        if (!built.Succeeded) return built.Failure;
         if (input.Name is { } rename && rename.Trim() != playbook.Name && await db.Playbooks.AnyAsync(p => p.Name == rename.Trim() && p.Id != id, ct))
             return Failure.Invalid("name", "Another playbook has this name.");
 
@@ -59,7 +59,7 @@ public static class ManagePlaybooks
         var before = PlaybookView.Of(playbook, versions[^1]);
         if (input.Name is not null) playbook.Name = input.Name.Trim();
         if (input.ProductLine is not null) playbook.ProductLine = input.ProductLine.Trim();
-        var version = NewVersion(actor, playbook, versions[^1].Number + 1, built.Value!, now);
+        var version = NewVersion(actor, playbook, versions[^1].Number + 1, built.Value, now);
         playbook.UpdatedAt = now;
         db.PlaybookVersions.Add(version);
         db.Audit(actor, nameof(Playbook), playbook.Id, "revised", before, PlaybookView.Of(playbook, version));

@@ -4,7 +4,8 @@ namespace Rapport.Core.Sales;
 
 public sealed record MeetingPerson(Guid StakeholderId, string Name, string? Title, BuyingRole? Role);
 
-public sealed record RecordingView(string FileName, string ContentType, long Length, DateTime UploadedAt, string Url);
+/// <summary>A meeting's recording; the web layer gives the address it is downloaded from.</summary>
+public sealed record RecordingView(string FileName, string ContentType, long Length, DateTime UploadedAt, Guid MeetingId);
 
 /// <summary>A call or meeting: its objective in words, invitees, and afterwards its outcome, attendees and next step.</summary>
 public sealed record MeetingView(
@@ -15,7 +16,7 @@ public sealed record MeetingView(
     public static MeetingView Of(Meeting m, IReadOnlyDictionary<Guid, Stakeholder> people) =>
         new(m.Id, m.CustomerId, m.DealId, m.Kind, m.Objective, MeetingWords.Objective(m.Objective, m.ObjectiveText), m.ObjectiveText, m.ScheduledAt,
             m.OrganizerId, People(m.Invitees, people), m.Outcome, m.HeldAt, People(m.Attendees, people), m.NextStep, m.NextStepOn, m.Notes,
-            m.Recording is { } r ? new RecordingView(r.FileName, r.ContentType, r.Length, r.UploadedAt, $"/api/meetings/{m.Id}/recording") : null,
+            m.Recording is { } r ? new RecordingView(r.FileName, r.ContentType, r.Length, r.UploadedAt, m.Id) : null,
             m.CreatedAt);
 
     private static List<MeetingPerson> People(IEnumerable<Guid> ids, IReadOnlyDictionary<Guid, Stakeholder> people) =>

@@ -23,7 +23,7 @@ public static class OverdueMilestones
     public static async Task<int> RunAsync(RapportDb db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var overdue = await db.DealMilestones.AsNoTracking()
             .Where(m => m.CompletedAt == null && m.DueOn < today)
             .Join(db.Deals, m => m.DealId, d => d.Id, (m, d) => new { m.Id, m.Title, m.DueOn, DealName = d.Name, d.CustomerId, d.OwnerId })
@@ -52,6 +52,6 @@ public sealed class OverdueMilestonesJob : IScheduledJob
     public TimeSpan Every => TimeSpan.FromHours(1);
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Scheduling.Businesses.ForEachAsync(services, (scope, _) =>
+        BusinessScopes.ForEachAsync(services, (scope, _) =>
             OverdueMilestones.RunAsync(scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
 }

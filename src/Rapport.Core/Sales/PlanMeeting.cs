@@ -53,14 +53,11 @@ public static class PlanMeeting
         };
         db.Meetings.Add(meeting);
         var zone = await db.TimeZoneAsync(ct);
-        var when = LocalClock.ToLocal(meeting.ScheduledAt, zone).ToString("ddd d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = customer.Id, OccurredAt = now, RecordedAt = now, Channel = Channel(meeting.Kind), Direction = Direction.Outbound, Tone = Tone.Neutral,
-            StaffId = actor.StaffId, StaffName = actor.Name, StaffRole = actor.Role,
-            Summary = $"Planned {Noun(meeting.Kind)} for {when}. Objective: {MeetingWords.Objective(objective, text)}."
+        var when = BusinessClock.ToLocal(meeting.ScheduledAt, zone).ToString("ddd d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+        TimelineEntries.Record(db, customer.Id, now, now, Channel(meeting.Kind), Direction.Outbound, Tone.Neutral,
+            $"Planned {Noun(meeting.Kind)} for {when}. Objective: {MeetingWords.Objective(objective, text)}."
                 + (invitees.Count == 0 ? "" : $" Invited: {string.Join(", ", invitees.Select(i => people[i].Name))}."),
-        });
+            EntryAuthor.Of(actor));
         await db.SaveChangesAsync(ct);
         return MeetingView.Of(meeting, people);
     }

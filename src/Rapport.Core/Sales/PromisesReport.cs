@@ -31,9 +31,9 @@ public static class PromisesReport
     public static async Task<Result<PromisesAnswer>> HandleAsync(RapportDb db, Actor actor, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
         var period = await ReportPeriod.ReadAsync(db, actor, from, to, time, ct);
-        if (!period.Succeeded) return period.Failure!;
+        if (!period.Succeeded) return period.Failure;
         var (first, last) = (period.Value.From, period.Value.To);
-        var today = LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
 
         var groups = await db.DealMilestones.AsNoTracking()
             .Where(m => m.DueOn >= first && m.DueOn <= last)

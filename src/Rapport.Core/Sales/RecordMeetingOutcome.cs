@@ -52,13 +52,9 @@ public static class RecordMeetingOutcome
         var summary = $"{Capital(PlanMeeting.Noun(meeting.Kind))}: {MeetingWords.Objective(meeting.Objective, meeting.ObjectiveText)}, {MeetingWords.Outcome(meeting.Outcome.Value)}."
             + (attendees.Count == 0 ? "" : $" Attended: {string.Join(", ", attendees.Select(a => people[a].Title is { } t ? $"{people[a].Name} ({t})" : people[a].Name))}.")
             + next + (meeting.Notes is null ? "" : $" {meeting.Notes}");
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = meeting.CustomerId, OccurredAt = heldAt, RecordedAt = now, Channel = PlanMeeting.Channel(meeting.Kind), Direction = Direction.Outbound,
-            Tone = meeting.Outcome switch { MeetingOutcome.Achieved => Tone.Positive, MeetingOutcome.Partly => Tone.Neutral, _ => Tone.Negative },
-            StaffId = actor.StaffId, StaffName = actor.Name, StaffRole = actor.Role,
-            Summary = summary.Length <= 2000 ? summary : summary[..1999] + "\u2026",
-        });
+        TimelineEntries.Record(db, meeting.CustomerId, heldAt, now, PlanMeeting.Channel(meeting.Kind), Direction.Outbound,
+            meeting.Outcome switch { MeetingOutcome.Achieved => Tone.Positive, MeetingOutcome.Partly => Tone.Neutral, _ => Tone.Negative },
+            summary.Length <= 2000 ? summary : summary[..1999] + "\u2026", EntryAuthor.Of(actor));
         var customer = await db.Customers.FirstAsync(x => x.Id == meeting.CustomerId, ct);
         customer.NoteActivity(heldAt);
         if (meeting.DealId is { } dealId && await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId, ct) is { } deal) deal.Touch(now);

@@ -35,8 +35,8 @@ public static class RecordStepEvidence
         RapportDb db, Actor actor, Guid dealId, Guid stepId, StepKind kind, string? note, string? document, Guid? quoteId, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var version = await DealVersions.OfAsync(db, deal, ct);
         var step = version.Step(stepId);
         if (step is null) return Failure.NotFound("Step");
@@ -76,16 +76,13 @@ public static class RecordStepEvidence
         }, null, new { evidence.StepId, step.Title, evidence.Kind, evidence.Document, evidence.QuoteId, evidence.Note });
         if (kind == StepKind.DocumentSent)
         {
-            db.Interactions.Add(new Interaction
-            {
-                CustomerId = deal.CustomerId, OccurredAt = now, RecordedAt = now, Channel = Channel.Email, Direction = Direction.Outbound, Tone = Tone.Neutral,
-                Summary = $"Sent {documentName} for the deal \u201c{deal.Name}\u201d.", StaffId = actor.StaffId, StaffName = actor.Name, StaffRole = actor.Role,
-            });
+            TimelineEntries.Record(db, deal.CustomerId, now, now, Channel.Email, Direction.Outbound, Tone.Neutral,
+                $"Sent {documentName} for the deal \u201c{deal.Name}\u201d.", EntryAuthor.Of(actor));
             var customer = await db.Customers.FirstAsync(x => x.Id == deal.CustomerId, ct);
             customer.NoteActivity(now);
         }
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 

@@ -15,8 +15,8 @@ public static class UpdateDeal
     public static async Task<Result<DealView>> HandleAsync(RapportDb db, Actor actor, Guid id, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, id, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var v = new Validator();
         if (c.Name is not null) v.Required("name", c.Name, SalesLimits.Name);
         DealRules.Money(v, c.Amount, c.ExpectedCloseOn);
@@ -36,7 +36,7 @@ public static class UpdateDeal
         deal.Touch(time.GetUtcNow().UtcDateTime);
         db.Audit(actor, nameof(Deal), deal.Id, "updated", before, DealRules.Snapshot(deal));
         var saved = await DealSaving.SaveAsync(db, ct);
-        if (!saved.Succeeded) return saved.Failure!;
+        if (!saved.Succeeded) return saved.Failure;
         return await GetDeal.ViewAsync(db, deal, time, ct);
     }
 }

@@ -10,6 +10,6 @@ public interface IScheduledJob
     string Name { get; }
     /// <summary>How long after one run the next is due.</summary>
     TimeSpan Every { get; }
-    /// <param name="services">A scope of its own with no business set: see <see cref="Businesses.ForEachAsync"/>.</param>
+    /// <param name="services">A scope of its own with no business set: see <see cref="BusinessScopes.ForEachAsync"/>.</param>
     Task RunAsync(IServiceProvider services, CancellationToken ct);
 }

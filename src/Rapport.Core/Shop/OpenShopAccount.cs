@@ -51,11 +51,7 @@ public static class OpenShopAccount
 
         db.Customers.Add(customer);
         db.ShopAccounts.Add(account);
-        db.Interactions.Add(new Interaction
-        {
-            CustomerId = customer.Id, OccurredAt = now, RecordedAt = now, Channel = Channel.Web, Direction = Direction.Inbound,
-            Tone = Tone.Neutral, Summary = "Opened an account in the online shop.",
-        });
+        TimelineEntries.Record(db, customer.Id, now, now, Channel.Web, Direction.Inbound, Tone.Neutral, "Opened an account in the online shop.");
         db.Audit(account.Id, ShopCustomer.AuditName, nameof(Customer), customer.Id, "created", null, new { customer.Name, customer.Kind, Channel = "shop" });
         try
         {

@@ -1,3 +1,4 @@
+using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Orders;
@@ -21,15 +22,15 @@ public static class ShopOrderOptions
     public static async Task<Result<Answer>> HandleAsync(RapportDb db, ShopCustomer who, Query query, TimeProvider time, CancellationToken ct)
     {
         var found = await who.Orderer.FindCustomerAsync(db, null, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var customer = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var customer = found.Value;
         var destination = await OrderOptions.DeliveryAddressAsync(db, customer.Id, query.RecipientId, null, ct);
         // Another customer's recipient does not exist, as far as this customer can tell.
         if (!destination.Succeeded) return Failure.NotFound("Recipient");
         var address = destination.Value?.Address;
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = await OrderOptions.TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         var date = query.Date ?? today;
         if (date < today) return Failure.Invalid("date", "That day has passed.");
         if (date > today.AddDays(DaysAhead)) return Failure.Invalid("date", $"The shop takes orders up to {DaysAhead} days ahead.");
@@ -44,7 +45,7 @@ public static class ShopOrderOptions
     public static async Task<string?> CountdownAsync(RapportDb db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = await OrderOptions.TodayAsync(db, now, ct);
+        var today = await db.TodayAsync(now, ct);
         return PromiseCountdown.Say(await OrderOptions.SituationAsync(db, now, today, today, null, false, null, ct));
     }
 }

@@ -28,21 +28,9 @@ public static class LogInteraction
         if (command.Internal == true && !actor.Role.SeesInternalNotes()) v.Add("internal", "Your role cannot write internal notes.");
         if (!v.IsValid) return v.ToFailure();
 
-        var interaction = new Interaction
-        {
-            CustomerId = customerId,
-            OccurredAt = command.OccurredAt?.ToUniversalTime() ?? now,
-            Channel = command.Channel!.Value,
-            Direction = command.Direction!.Value,
-            Summary = command.Summary!.Trim(),
-            Tone = command.Tone!.Value,
-            Internal = command.Internal ?? false,
-            StaffId = actor.StaffId,
-            StaffName = actor.Name,
-            StaffRole = actor.Role,
-            RecordedAt = now,
-        };
-        db.Interactions.Add(interaction);
+        var interaction = TimelineEntries.Record(db, customerId, command.OccurredAt?.ToUniversalTime() ?? now, now,
+            command.Channel!.Value, command.Direction!.Value, command.Tone!.Value, command.Summary!.Trim(), EntryAuthor.Of(actor),
+            isInternal: command.Internal ?? false);
         customer.NoteActivity(interaction.OccurredAt);
         await db.SaveChangesAsync(ct);
         return TimelineEntry.Of(interaction, null);

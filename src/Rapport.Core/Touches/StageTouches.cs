@@ -32,7 +32,7 @@ public static class StageTouches
     {
         if (stage.Touches.Count == 0) return;
         var now = time.GetUtcNow().UtcDateTime;
-        var today = LocalClock.Today(now, await db.TimeZoneAsync(ct));
+        var today = BusinessClock.Today(now, await db.TimeZoneAsync(ct));
         var recipient = await RecipientAsync(db, deal, ct);
         foreach (var touch in stage.Touches)
         {

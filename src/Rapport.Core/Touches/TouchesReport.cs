@@ -40,11 +40,11 @@ public static class TouchesReport
     public static async Task<Result<TouchesAnswer>> HandleAsync(RapportDb db, Actor actor, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
         var period = await ReportPeriod.ReadAsync(db, actor, from, to, time, ct);
-        if (!period.Succeeded) return period.Failure!;
+        if (!period.Succeeded) return period.Failure;
         var (first, last) = (period.Value.From, period.Value.To);
         var zone = await db.TimeZoneAsync(ct);
-        var start = LocalClock.ToUtc(first, TimeOnly.MinValue, zone);
-        var end = LocalClock.ToUtc(last.AddDays(1), TimeOnly.MinValue, zone);
+        var start = BusinessClock.ToUtc(first, TimeOnly.MinValue, zone);
+        var end = BusinessClock.ToUtc(last.AddDays(1), TimeOnly.MinValue, zone);
 
         var tasks = await db.StaffTasks.AsNoTracking()
             .Where(t => t.Source == StageTouches.Source && t.CreatedAt >= start && t.CreatedAt < end && t.SourceKey != null)

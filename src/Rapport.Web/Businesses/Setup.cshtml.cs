@@ -26,7 +26,7 @@ public sealed class SetupModel(RapportDb db, IServiceProvider services) : PageMo
             new(BusinessName, null, OwnerEmail, OwnerPassword, string.IsNullOrWhiteSpace(OwnerName) ? "Owner" : OwnerName.Trim()), ct);
         if (!created.Succeeded)
         {
-            ModelState.AddFailure(created.Failure!, new()
+            ModelState.AddFailure(created.Failure, new()
             {
                 ["name"] = nameof(BusinessName), ["slug"] = nameof(BusinessName),
                 ["ownerName"] = nameof(OwnerName),

@@ -34,7 +34,7 @@ public sealed class EditProductModel(RapportDb db, Actor actor, TimeProvider tim
         {
             var result = await UpdateProduct.HandleAsync(db, actor, Id, Form.ToInput(), time, ct);
             if (result.Succeeded) return Redirect($"/app/catalog?saved={Id}");
-            if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+            if (result.Failure.Kind == FailureKind.NotFound) return NotFound();
             if (result.Failure.Kind == FailureKind.Forbidden) return Forbid();
             ModelState.AddFailure(result.Failure, ProductForm.Fields);
         }

@@ -48,8 +48,8 @@ public sealed class CatalogModel(RapportDb db, Actor actor, TimeProvider time) :
     public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, string? back, CancellationToken ct)
     {
         var result = await UpdateProduct.HandleAsync(db, actor, id, new ProductInput(Active: active), time, ct);
-        if (!result.Succeeded) return result.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
-        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_CatalogRow", result.Value!);
+        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_CatalogRow", result.Value);
         return Redirect(back is not null && Url.IsLocalUrl(back) ? back : "/app/catalog");
     }
 
@@ -61,8 +61,8 @@ public sealed class CatalogModel(RapportDb db, Actor actor, TimeProvider time) :
         var filtered = !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Category) || active is not null;
         var result = await SearchProducts.HandleAsync(db, new(Q, Category, active, PageSize, After), ct);
         return result.Succeeded
-            ? new ProductsView(query, result.Value!, filtered, null)
+            ? new ProductsView(query, result.Value, filtered, null)
             : new ProductsView(query, new Page<ProductView>([], null), filtered,
-                string.Join(" ", result.Failure!.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
+                string.Join(" ", result.Failure.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
     }
 }

@@ -27,8 +27,8 @@ public sealed class NewProductModel(RapportDb db, Actor actor, TimeProvider time
         if (ModelState.IsValid)
         {
             var result = await CreateProduct.HandleAsync(db, actor, Form.ToInput(), time, ct);
-            if (result.Succeeded) return Redirect($"/app/catalog?saved={result.Value!.Id}");
-            if (result.Failure!.Kind == FailureKind.Forbidden) return Forbid();
+            if (result.Succeeded) return Redirect($"/app/catalog?saved={result.Value.Id}");
+            if (result.Failure.Kind == FailureKind.Forbidden) return Forbid();
             ModelState.AddFailure(result.Failure, ProductForm.Fields);
         }
         Categories = await SearchProducts.CategoriesAsync(db, ct);

@@ -68,8 +68,8 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public async Task<IActionResult> OnGetTimelineAsync(Guid id, string? before, CancellationToken ct)
     {
         var page = await GetTimeline.HandleAsync(db, actor, new(id, GetTimeline.DefaultLimit, before), ct);
-        if (!page.Succeeded) return page.Failure!.Kind == FailureKind.NotFound ? NotFound() : BadRequest();
-        return Partial("/Timeline/_TimelineEntries.cshtml", new TimelineView(id, page.Value!));
+        if (!page.Succeeded) return page.Failure.Kind == FailureKind.NotFound ? NotFound() : BadRequest();
+        return Partial("/Timeline/_TimelineEntries.cshtml", new TimelineView(id, page.Value));
     }
 
     /// <summary>Logs a contact; htmx puts the new entry on top of the timeline without reloading the page.</summary>
@@ -79,10 +79,10 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
             new(Log.Channel, Log.Direction, Log.Summary, Log.Tone, null, Log.Internal), time, ct);
         if (result.Succeeded)
         {
-            if (IsHtmx) return Partial("/Timeline/_TimelineEntry.cshtml", result.Value!);
+            if (IsHtmx) return Partial("/Timeline/_TimelineEntry.cshtml", result.Value);
             return Redirect($"/app/customers/{id}");
         }
-        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        if (result.Failure.Kind == FailureKind.NotFound) return NotFound();
         if (IsHtmx)
         {
             Response.Headers["HX-Retarget"] = "#log-errors";
@@ -117,7 +117,7 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         var result = await DeleteCustomer.HandleAsync(db, actor, id, time, ct);
-        if (!result.Succeeded) return result.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
         // The list offers undo for the customer just deleted.
         return Redirect($"/app/customers?deleted={id}");
     }
@@ -125,7 +125,7 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public async Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken ct)
     {
         var result = await RestoreCustomer.HandleAsync(db, actor, id, ct);
-        if (!result.Succeeded) return result.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
         return Redirect($"/app/customers/{id}");
     }
 

@@ -16,25 +16,25 @@ public sealed class EditCustomerModel(RapportDb db, Actor actor, TimeProvider ti
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, Id, ct);
-        if (!found.Succeeded) return found.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
-        Form = CustomerForm.From(found.Value!.ToFile(actor, time.GetUtcNow().UtcDateTime));
+        if (!found.Succeeded) return found.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        Form = CustomerForm.From(found.Value.ToFile(actor, time.GetUtcNow().UtcDateTime));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, Id, ct);
-        if (!found.Succeeded) return found.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!found.Succeeded) return found.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
         // A value that did not bind (e.g. letters for the budget) is reported, never silently cleared.
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var onFile = found.Value!.Addresses.OrderBy(a => a.Id).ToList();
+        var onFile = found.Value.Addresses.OrderBy(a => a.Id).ToList();
         var result = await UpdateCustomer.HandleAsync(db, actor, Id, Form.ToInput(onFile), time, ct);
         if (result.Succeeded) return Redirect($"/app/customers/{Id}");
-        ModelState.AddFailure(result.Failure!, CustomerForm.Fields);
+        ModelState.AddFailure(result.Failure, CustomerForm.Fields);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

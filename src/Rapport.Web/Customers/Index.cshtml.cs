@@ -45,8 +45,8 @@ public sealed class CustomersModel(RapportDb db, Actor actor, TimeProvider time)
     {
         var result = await SearchCustomers.HandleAsync(db, actor, new(Q, 25, After), time, ct);
         return result.Succeeded
-            ? new ResultsView(Q, result.Value!, Append, null)
+            ? new ResultsView(Q, result.Value, Append, null)
             : new ResultsView(Q, new Page<CustomerSummary>([], null), Append,
-                string.Join(" ", result.Failure!.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
+                string.Join(" ", result.Failure.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
     }
 }

@@ -23,8 +23,8 @@ public sealed class NewCustomerModel(RapportDb db, Actor actor, TimeProvider tim
             return Page();
         }
         var result = await CreateCustomer.HandleAsync(db, actor, Form.ToInput(), time, ct);
-        if (result.Succeeded) return Redirect($"/app/customers/{result.Value!.Id}");
-        if (result.Failure!.Kind == FailureKind.Forbidden) return Forbid();
+        if (result.Succeeded) return Redirect($"/app/customers/{result.Value.Id}");
+        if (result.Failure.Kind == FailureKind.Forbidden) return Forbid();
         ModelState.AddFailure(result.Failure, CustomerForm.Fields);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

@@ -27,7 +27,7 @@ public sealed class CalendarModel(RapportDb db, Actor actor, TimeProvider time) 
         var result = await CapacityCalendar.LoadAsync(db, Actor, From, To, LocationId, time, ct);
         if (!result.Succeeded)
         {
-            Problem = string.Join(" ", result.Failure!.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]);
+            Problem = string.Join(" ", result.Failure.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             result = await CapacityCalendar.LoadAsync(db, Actor, null, null, null, time, ct);
         }

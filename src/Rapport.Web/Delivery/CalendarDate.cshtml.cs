@@ -70,7 +70,7 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Today = await db.BusinessTodayAsync(time, ct);
+        Today = await db.TodayAsync(time, ct);
         var ids = await db.Locations.AsNoTracking().Where(l => l.Active && (LocationId == null || l.Id == LocationId))
             .OrderBy(l => l.Name).Select(l => l.Id).ToListAsync(ct);
         if (LocationId is not null && ids.Count == 0) return false;
@@ -78,7 +78,7 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
         foreach (var id in ids)
         {
             var day = await OverrideDeliveryDate.GetAsync(db, Actor, id, Date, time, ct);
-            if (day.Succeeded) days.Add(day.Value!);
+            if (day.Succeeded) days.Add(day.Value);
         }
         Locations = days;
         BusinessBlocks = await db.BlockedDates.AsNoTracking().Where(b => b.Date == Date && b.LocationId == null)

@@ -76,8 +76,8 @@ public sealed class RunSheetModel(RapportDb db, Actor actor, WriteGate gate, Tim
             case FailureKind.Forbidden: return Forbid();
         }
         Message = assigned.Succeeded
-            ? new StopMessage(stopId, "assign", $"Given to {assigned.Value!.Driver?.Name}, place {assigned.Value.Sequence}.", false)
-            : new StopMessage(stopId, "assign", Text(assigned.Failure!), true);
+            ? new StopMessage(stopId, "assign", $"Given to {assigned.Value.Driver?.Name}, place {assigned.Value.Sequence}.", false)
+            : new StopMessage(stopId, "assign", Text(assigned.Failure), true);
         if (!IsHtmx && assigned.Succeeded) return Redirect(Back(stopId));
         // A new driver or place moves the stop: the whole sheet comes back in its new order.
         if (await LoadAsync(ct) is { } problem) return problem;
@@ -125,13 +125,13 @@ public sealed class RunSheetModel(RapportDb db, Actor actor, WriteGate gate, Tim
         var sheet = await GetRunSheet.HandleAsync(db, actor, new(Date, DriverId), time, ct);
         if (!sheet.Succeeded)
         {
-            if (sheet.Failure!.Kind == FailureKind.Forbidden) return Forbid();
+            if (sheet.Failure.Kind == FailureKind.Forbidden) return Forbid();
             // An unknown driver in the address: show everyone's run instead.
             DriverId = null;
             sheet = await GetRunSheet.HandleAsync(db, actor, new(Date, null), time, ct);
         }
         Sheet = sheet.Value!;
-        Today = LocalClock.Today(time.GetUtcNow().UtcDateTime, await db.TimeZoneAsync(ct));
+        Today = await db.TodayAsync(time, ct);
         if (Assigns) Drivers = await Core.Delivery.Drivers.ListAsync(db, ct);
         return null;
     }

@@ -86,7 +86,7 @@ public sealed class LocationModel(RapportDb db, Actor actor, TimeProvider time) 
         var location = await db.Locations.AsNoTracking().Include(l => l.Zones).Include(l => l.WeeklyWindows).FirstOrDefaultAsync(l => l.Id == Id, ct);
         if (location is null) return false;
         Location = LocationView.Of(location);
-        Today = LocalClock.Today(time.GetUtcNow().UtcDateTime, LocalClock.Zone(location.TimeZone));
+        Today = BusinessClock.Today(time.GetUtcNow().UtcDateTime, BusinessClock.Zone(location.TimeZone));
         ComingBlocks = (await ManageBlockedDates.ListAsync(db, Today, null, Id, ct)).Value ?? [];
         return true;
     }

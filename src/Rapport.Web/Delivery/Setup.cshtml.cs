@@ -52,7 +52,7 @@ public sealed class SetupModel(RapportDb db, Actor actor, TimeProvider time) : S
         var locations = await db.Locations.AsNoTracking().Include(l => l.Zones).Include(l => l.WeeklyWindows)
             .OrderByDescending(l => l.Active).ThenBy(l => l.Name).ToListAsync(ct);
         Locations = locations.Select(LocationView.Of).ToList();
-        Today = await db.BusinessTodayAsync(time, ct);
+        Today = await db.TodayAsync(time, ct);
         ComingBlocks = (await ManageBlockedDates.ListAsync(db, Today, null, null, ct)).Value ?? [];
         Partners = await ManagePartners.ListAsync(db, ct);
         return true;

@@ -59,7 +59,7 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
 
         if (actor.Role.SeesReports())
         {
-            var today = DateOnly.FromDateTime(businessTime.Local(now));
+            var today = BusinessClock.Today(now, businessTime.Zone);
             TurnedAwayToday = (await TurnedAwayReport.HandleAsync(db, actor, today, today, time, ct)).Value?.Total;
             OnTimeYesterday = (await OnTimeReport.HandleAsync(db, actor, today.AddDays(-1), today.AddDays(-1), time, ct)).Value is { } yesterday
                 ? new OnTimeFigures(yesterday.Delivered, yesterday.OnTime)
@@ -70,7 +70,7 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
 
         if (actor.Role.SeesOnlyOwnDeliveries())
         {
-            var today = DateOnly.FromDateTime(businessTime.Local(now));
+            var today = BusinessClock.Today(now, businessTime.Zone);
             var tomorrow = today.AddDays(1);
             var stops = await db.DeliveryStops.Where(s => s.DriverId == actor.StaffId && s.Date >= today && s.Date <= tomorrow)
                 .Join(db.Customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.Date, s.RecipientId, c.Id, c.Name })

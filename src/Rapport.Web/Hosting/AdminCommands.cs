@@ -32,10 +32,10 @@ public static class AdminCommands
                     flags.GetValueOrDefault("owner-name"), flags.GetValueOrDefault("time-zone")), CancellationToken.None);
                 if (created.Succeeded)
                 {
-                    Console.WriteLine($"Created business '{created.Value!.Name}' at slug '{created.Value.Slug}'.");
+                    Console.WriteLine($"Created business '{created.Value.Name}' at slug '{created.Value.Slug}'.");
                     return 0;
                 }
-                foreach (var (field, messages) in created.Failure!.Errors ?? new Dictionary<string, string[]>())
+                foreach (var (field, messages) in created.Failure.Errors ?? new Dictionary<string, string[]>())
                     Console.Error.WriteLine($"--{Kebab(field)}: {string.Join(" ", messages)}");
                 return 2;
             case ["forecast-backtest", .. var rest]:

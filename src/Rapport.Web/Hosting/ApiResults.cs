@@ -33,11 +33,11 @@ public static class ApiResults
     public static ProblemHttpResult NotFound(string what) => Problem(Failure.NotFound(what));
 
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
-        result.Succeeded ? TypedResults.Ok(result.Value!) : Problem(result.Failure!);
+        result.Succeeded ? TypedResults.Ok(result.Value) : Problem(result.Failure);
 
     public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) =>
-        result.Succeeded ? TypedResults.NoContent() : Problem(result.Failure!);
+        result.Succeeded ? TypedResults.NoContent() : Problem(result.Failure);
 
     public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location) =>
-        result.Succeeded ? TypedResults.Created(location(result.Value!), result.Value!) : Problem(result.Failure!);
+        result.Succeeded ? TypedResults.Created(location(result.Value), result.Value) : Problem(result.Failure);
 }

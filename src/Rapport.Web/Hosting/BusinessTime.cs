@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 
 namespace Rapport.Web.Hosting;
@@ -10,13 +11,13 @@ public sealed class BusinessTime(RapportDb db, Tenant tenant)
 
     public TimeZoneInfo Zone => zone ??= Load();
 
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public DateTime Local(DateTime utc) => BusinessClock.ToLocal(utc, Zone);
 
     public string Format(DateTime utc, string format = "d MMM yyyy, HH:mm") => Local(utc).ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
 
     private TimeZoneInfo Load()
     {
         var id = tenant.IsSet ? db.Businesses.AsNoTracking().Where(b => b.Id == tenant.BusinessId).Select(b => b.TimeZone).FirstOrDefault() : null;
-        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) ? tz : TimeZoneInfo.Utc;
+        return BusinessClock.Zone(id);
     }
 }

@@ -36,7 +36,7 @@ public static class DatabaseStartup
             var created = await CreateBusiness.HandleAsync(app.Services, new(name, null, email, password), ct);
             if (!created.Succeeded)
                 throw new InvalidOperationException("Could not create the first business: " +
-                    string.Join("; ", created.Failure!.Errors?.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")) ?? [created.Failure.Title]));
+                    string.Join("; ", created.Failure.Errors?.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")) ?? [created.Failure.Title]));
             log.LogInformation("Created business {Business} with owner {Email}.", name, email);
             return;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -8,12 +9,14 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
 using Rapport.Core.Messaging;
+using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;
 using Rapport.Core.Scheduling;
 using Rapport.Core.Shop;
 using Rapport.Web.Auth;
 using Rapport.Web.Payments.TestProvider;
+using Rapport.Web.Sales;
 using Rapport.Web.Shop;
 
 namespace Rapport.Web.Hosting;
@@ -104,7 +107,8 @@ public static class RapportServices
         services.AddSingleton(sp => MailConfiguration.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<IScheduledJob, OutboxJob>();
-        services.AddSingleton<IScheduledJob, ReminderJob>();
+        services.AddSingleton<IScheduledJob>(sp => new ReminderJob(
+            (slug, token) => ShopLinks.Reorder(sp.GetRequiredService<RapportOptions>().PublicUrl, slug, token), sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IScheduledJob, StandingOrderJob>();
         services.AddSingleton<IScheduledJob, InferenceJob>();
         services.AddSingleton<IScheduledJob, OverdueMilestonesJob>();
@@ -143,6 +147,7 @@ public static class RapportServices
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(SalesLinks.AddToJson);
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Data;
 using Rapport.Core.Messaging;
-using Rapport.Core.Occasions;
-using Rapport.Core.Orders;
 using Rapport.Core.Scheduling;
 
 namespace Rapport.Web.Hosting;
@@ -66,20 +63,6 @@ public sealed class Scheduler(
     }
 }
 
-/// <summary>Sends the outbox every few seconds.</summary>
-public sealed class OutboxJob(MailSettings mail) : IScheduledJob
-{
-    public string Name => "outbox";
-    public TimeSpan Every => mail.SendEvery;
-
-    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<RapportDb>();
-        await OutboxDispatch.RunAsync(db, services.GetRequiredService<IMailSender>(), mail.FromAddress,
-            services.GetRequiredService<TimeProvider>(), ct);
-    }
-}
-
 public static class MailConfiguration
 {
     /// <summary>Mail:Host (SMTP) or Mail:Folder (.eml files; the default, a "mail" folder beside the app).</summary>
@@ -97,41 +80,4 @@ public static class MailConfiguration
             folder)
         { SendEvery = TimeSpan.FromSeconds(config.GetValue("Mail:SendEverySeconds", 10.0)) };
     }
-}
-
-/// <summary>Reminds customers of their occasions (Jobs:RemindersEveryMinutes, default 15).</summary>
-public sealed class ReminderJob(RapportOptions options, IConfiguration config) : IScheduledJob
-{
-    public string Name => "reminders";
-    public TimeSpan Every => TimeSpan.FromMinutes(config.GetValue("Jobs:RemindersEveryMinutes", 15.0));
-
-    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Core.Scheduling.Businesses.ForEachAsync(services, async (scope, _) =>
-        {
-            var db = scope.GetRequiredService<RapportDb>();
-            var slug = await db.Businesses.Where(b => b.Id == db.CurrentBusinessId).Select(b => b.Slug).FirstAsync(ct);
-            await SendReminders.RunAsync(db, $"{options.PublicUrl}/shop/{slug}", scope.GetRequiredService<TimeProvider>(), ct);
-        }, ct);
-}
-
-/// <summary>Places standing orders their set number of days ahead (Jobs:StandingOrdersEveryMinutes, default 15).</summary>
-public sealed class StandingOrderJob(IConfiguration config) : IScheduledJob
-{
-    public string Name => "standing-orders";
-    public TimeSpan Every => TimeSpan.FromMinutes(config.GetValue("Jobs:StandingOrdersEveryMinutes", 15.0));
-
-    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Core.Scheduling.Businesses.ForEachAsync(services, (scope, _) => PlaceStandingOrders.RunAsync(
-            scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<OrderDesk>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
-}
-
-/// <summary>Proposes occasions from order history (Jobs:InferenceEveryHours, default 24).</summary>
-public sealed class InferenceJob(IConfiguration config) : IScheduledJob
-{
-    public string Name => "occasion-inference";
-    public TimeSpan Every => TimeSpan.FromHours(config.GetValue("Jobs:InferenceEveryHours", 24.0));
-
-    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        Core.Scheduling.Businesses.ForEachAsync(services, (scope, _) =>
-            InferOccasions.RunAsync(scope.GetRequiredService<RapportDb>(), scope.GetRequiredService<TimeProvider>(), ct), ct);
 }

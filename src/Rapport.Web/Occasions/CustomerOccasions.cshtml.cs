@@ -23,7 +23,7 @@ public sealed record OccasionsSection(
         var recipients = (await db.Recipients.AsNoTracking().Where(r => r.CustomerId == customerId).OrderBy(r => r.Name).ToListAsync(ct))
             .Where(r => visible is null || visible.Contains(r.Id)).Select(r => (r.Id, r.Name)).ToList();
         var currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
-        return new OccasionsSection(customerId, listed.Value!, recipients, actor.Role.CanEditCustomers(), currency,
+        return new OccasionsSection(customerId, listed.Value, recipients, actor.Role.CanEditCustomers(), currency,
             form ?? new CustomerOccasionsModel.OccasionForm(), errors ?? new Dictionary<string, string[]>(), message);
     }
 
@@ -58,8 +58,8 @@ public sealed class CustomerOccasionsModel(RapportDb db, Actor actor, TimeProvid
     public async Task<IActionResult> OnPostAddAsync(Guid id, CancellationToken ct)
     {
         var result = await AddOccasion.HandleAsync(db, OccasionEditor.ForStaff(actor, ct), id, Form.Input(), time, ct);
-        if (result.Succeeded) return await AnswerAsync(id, $"{result.Value!.Name} added.", ct);
-        if (result.Failure!.Kind is FailureKind.NotFound) return NotFound();
+        if (result.Succeeded) return await AnswerAsync(id, $"{result.Value.Name} added.", ct);
+        if (result.Failure.Kind is FailureKind.NotFound) return NotFound();
         if (result.Failure.Kind is FailureKind.Forbidden) return Forbid();
         Response.StatusCode = result.Failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         var errors = result.Failure.Errors ?? new Dictionary<string, string[]> { ["type"] = [result.Failure.Title] };
@@ -82,15 +82,15 @@ public sealed class CustomerOccasionsModel(RapportDb db, Actor actor, TimeProvid
     {
         var before = await db.Occasions.CountAsync(o => o.CustomerId == id, ct);
         var result = await InferOccasions.ForCustomerAsync(db, actor, id, time, ct);
-        if (!result.Succeeded) return result.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
-        var found = result.Value!.Count - before;
+        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        var found = result.Value.Count - before;
         return await AnswerAsync(id, found switch { 0 => "Nothing new in the order history.", 1 => "1 occasion proposed.", _ => $"{found} occasions proposed." }, ct);
     }
 
     private async Task<IActionResult> DecidedAsync(Guid id, Result<OccasionView> result, string done, CancellationToken ct)
     {
-        if (!result.Succeeded) return result.Failure!.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
-        return await AnswerAsync(id, $"{result.Value!.Name} {done}.", ct);
+        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        return await AnswerAsync(id, $"{result.Value.Name} {done}.", ct);
     }
 
     private async Task<IActionResult> AnswerAsync(Guid id, string message, CancellationToken ct)

@@ -32,9 +32,9 @@ public sealed class OrderDetailsModel(RapportDb db, Actor actor, WriteGate gate,
         if (result.Succeeded)
         {
             if (!IsHtmx) return Redirect($"/app/orders/{id}");
-            return Partial("_OrderProgress", ProgressOf(result.Value!, null, null));
+            return Partial("_OrderProgress", ProgressOf(result.Value, null, null));
         }
-        var failure = result.Failure!;
+        var failure = result.Failure;
         if (failure.Kind == FailureKind.NotFound) return NotFound();
         var errors = failure.Errors?.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)) ?? new() { ["status"] = failure.Title };
         if (!await LoadAsync(id, errors, reason, ct)) return NotFound();
@@ -48,7 +48,7 @@ public sealed class OrderDetailsModel(RapportDb db, Actor actor, WriteGate gate,
     {
         var found = await GetOrder.HandleAsync(db, actor, id, ct);
         if (!found.Succeeded) return false;
-        Order = found.Value!;
+        Order = found.Value;
         Progress = ProgressOf(Order, errors, reason);
         return true;
     }

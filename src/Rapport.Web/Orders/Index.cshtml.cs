@@ -61,8 +61,8 @@ public sealed class OrdersModel(RapportDb db, Actor actor) : PageModel
         var result = await SearchOrders.HandleAsync(db, actor, new(CustomerId, Date, status, Q, PageSize, After), ct);
         if (!result.Succeeded)
             return new ResultsView(new Page<OrderSummary>([], null), currency, filtered, null,
-                string.Join(" ", result.Failure!.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
-        var page = result.Value!;
+                string.Join(" ", result.Failure.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
+        var page = result.Value;
         return new ResultsView(page, currency, filtered, page.Next is null ? null : ResultsUrl(page.Next), null);
     }
 

@@ -115,8 +115,8 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         if (string.IsNullOrWhiteSpace(q)) return Partial("_Callers", new CallersView(q, [], null));
         var found = await SearchCustomers.HandleAsync(db, actor, new(q, 8, null), time, ct);
         return Partial("_Callers", found.Succeeded
-            ? new CallersView(q, found.Value!.Items, null)
-            : new CallersView(q, [], string.Join(" ", found.Failure!.Errors?.SelectMany(e => e.Value) ?? [found.Failure.Title])));
+            ? new CallersView(q, found.Value.Items, null)
+            : new CallersView(q, [], string.Join(" ", found.Failure.Errors?.SelectMany(e => e.Value) ?? [found.Failure.Title])));
     }
 
     /// <summary>The caller picked: their file and the order drafted from it.</summary>
@@ -163,7 +163,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
             return IsHtmx ? Partial("_Placed", this) : Page();
         }
 
-        var failure = result.Failure!;
+        var failure = result.Failure;
         switch (failure.Kind)
         {
             case FailureKind.NotFound: return NotFound();
@@ -190,7 +190,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
             TurnedAway = result.Value;
             return IsHtmx ? Partial("_TurnedAway", this) : Page();
         }
-        switch (result.Failure!.Kind)
+        switch (result.Failure.Kind)
         {
             case FailureKind.NotFound: return NotFound();
             case FailureKind.Forbidden: return Forbid();
@@ -234,7 +234,7 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         var customer = await db.FindFileAsync(actor, id, ct);
         if (customer is null) return false;
         var now = time.GetUtcNow().UtcDateTime;
-        today = await OrderOptions.TodayAsync(db, now, ct);
+        today = await db.TodayAsync(now, ct);
         caller = customer;
         CustomerId = id;
         Customer = customer.ToFile(actor, now);
@@ -263,10 +263,10 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
             new(Form.CustomerId, Form.RecipientId, Form.Address(), Form.Date, null), time, ct);
         if (!menu.Succeeded)
         {
-            MenuError = string.Join(" ", menu.Failure!.Errors?.SelectMany(e => e.Value) ?? [menu.Failure.Title]);
+            MenuError = string.Join(" ", menu.Failure.Errors?.SelectMany(e => e.Value) ?? [menu.Failure.Title]);
             return;
         }
-        Menu = menu.Value!;
+        Menu = menu.Value;
         Form.Choice = Menu.Choices.Any(c => c.Value == keep) ? keep : DeliveryChoices.Earliest(Menu.Choices, Menu.Date, Menu.Loyal)?.Value;
     }
 

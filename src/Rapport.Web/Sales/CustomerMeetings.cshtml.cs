@@ -112,12 +112,12 @@ public sealed class CustomerMeetingsModel(RapportDb db, Actor actor, TimeProvide
     {
         if (await AccessAsync(ct) is { } refused) return refused;
         var page = await ListMeetings.HandleAsync(db, actor, new(Id, null, before), ct);
-        if (!page.Succeeded) return page.Failure!.Kind == FailureKind.Invalid ? BadRequest() : NotFound();
+        if (!page.Succeeded) return page.Failure.Kind == FailureKind.Invalid ? BadRequest() : NotFound();
         var stakeholders = await db.Stakeholders.AsNoTracking().Where(s => s.CustomerId == Id)
             .OrderBy(s => s.Name).Select(s => new StakeholderView(s.Id, s.Name, s.Title, s.Role, s.Email, s.Phone)).ToListAsync(ct);
         var deals = await db.VisibleDeals(actor).AsNoTracking().Where(d => d.CustomerId == Id).OrderBy(d => d.Name)
             .Select(d => new MeetingsCard.DealChoice(d.Id, d.Name, d.Stage)).ToListAsync(ct);
-        Card = new MeetingsCard($"/app/customers/{Id}/meetings", true, CustomerName, page.Value!.Items, stakeholders, new HashSet<Guid>(), deals,
+        Card = new MeetingsCard($"/app/customers/{Id}/meetings", true, CustomerName, page.Value.Items, stakeholders, new HashSet<Guid>(), deals,
             actor.Role.PlansMeetings(), form, $"No call or meeting with {CustomerName} yet. Every one has an objective: a referral, a testimonial, the next stage.",
             page.Value.Next);
         return null;

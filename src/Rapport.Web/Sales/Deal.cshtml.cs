@@ -73,7 +73,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     public async Task<IActionResult> OnPostAdvanceAsync(Guid id, string? toStage, string? reason, bool @override, CancellationToken ct)
     {
         var moved = await AdvanceDeal.HandleAsync(db, actor, id, new(toStage, @override ? new AdvanceDeal.Override(reason) : null), time, ct);
-        if (!moved.Succeeded && moved.Failure!.Extensions?.GetValueOrDefault(AdvanceDeal.MissingStepsMember) is IReadOnlyList<MissingStep> missing)
+        if (!moved.Succeeded && moved.Failure.Extensions?.GetValueOrDefault(AdvanceDeal.MissingStepsMember) is IReadOnlyList<MissingStep> missing)
         {
             Refused = missing;
             RefusedTo = toStage;
@@ -90,7 +90,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     {
         var found = await GetDeal.HandleAsync(db, actor, id, time, ct);
         if (!found.Succeeded) return NotFound();
-        var step = found.Value!.Stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.StepId == stepId && s.Kind == StepKind.Questionnaire);
+        var step = found.Value.Stages.SelectMany(s => s.Steps).FirstOrDefault(s => s.StepId == stepId && s.Kind == StepKind.Questionnaire);
         if (step?.Questions is not { } questions) return NotFound();
         var answers = questions.Select(q => new AnswerQuestions.Answer(q.Id, Request.Form[$"q.{q.Id}"].ToString())).ToList();
         foreach (var a in answers) Typed[$"answer:{a.QuestionId}"] = a.Value;
@@ -140,7 +140,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        var result = await UpdateDeal.HandleAsync(db, actor, id, new(null, null, null, null, null, [.. deal.Value!.Competitors, competitor]), time, ct);
+        var result = await UpdateDeal.HandleAsync(db, actor, id, new(null, null, null, null, null, [.. deal.Value.Competitors, competitor]), time, ct);
         return await AfterAsync(id, result.Failure, "competitor", f => f, "competitors", ct);
     }
 
@@ -148,7 +148,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     {
         var deal = await GetDeal.HandleAsync(db, actor, id, time, ct);
         if (!deal.Succeeded) return NotFound();
-        var left = deal.Value!.Competitors.Where(c => !string.Equals(c, competitor, StringComparison.OrdinalIgnoreCase)).ToList();
+        var left = deal.Value.Competitors.Where(c => !string.Equals(c, competitor, StringComparison.OrdinalIgnoreCase)).ToList();
         var result = await UpdateDeal.HandleAsync(db, actor, id, new(null, null, null, null, null, left), time, ct);
         return await AfterAsync(id, result.Failure, "competitor", f => f, "competitors", ct);
     }
@@ -176,7 +176,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     {
         var deal = await GetDeal.HandleAsync(db, actor, id, time, ct);
         if (!deal.Succeeded) return NotFound();
-        var result = await MeetingForms.PlanAsync(db, actor, time, businessTime.Zone, Form, Request.Form, deal.Value!.CustomerId, id, ct);
+        var result = await MeetingForms.PlanAsync(db, actor, time, businessTime.Zone, Form, Request.Form, deal.Value.CustomerId, id, ct);
         return await AfterAsync(id, result.Failure, "meeting", f => f, "meetings", ct);
     }
 
@@ -239,7 +239,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         var result = await CreateQuote.HandleAsync(db, actor, id, new(title, sent.Select(s => s.Line).ToList(), annual, returnNote, until), time, ct);
-        if (result.Succeeded) return Redirect($"/app/sales/deals/{id}#quote-{result.Value!.Id}");
+        if (result.Succeeded) return Redirect($"/app/sales/deals/{id}#quote-{result.Value.Id}");
         return await AfterAsync(id, result.Failure, "quote", field => LineOfRow.Match(field) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) < sent.Count
             ? $"lines[{sent[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Row}]{m.Groups[2].Value}" : field, "quotes", ct);
     }
@@ -280,7 +280,7 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     {
         var found = await GetDeal.HandleAsync(db, actor, id, time, ct);
         if (!found.Succeeded) return false;
-        Deal = found.Value!;
+        Deal = found.Value;
         Currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
         Stakeholders = await db.Stakeholders.AsNoTracking().Where(s => s.CustomerId == Deal.CustomerId)
             .OrderBy(s => s.Name).Select(s => new StakeholderView(s.Id, s.Name, s.Title, s.Role, s.Email, s.Phone)).ToListAsync(ct);

@@ -51,8 +51,8 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
         var context = await ContextAsync(ct);
         if (context is null) return BadRequest();
         var page = await SearchDeals.HandleAsync(db, actor, new(stage, OwnerId, null, Playbook, DealBoard.DefaultPerColumn, after), time, ct);
-        if (!page.Succeeded) return page.Failure!.Kind == FailureKind.Forbidden ? Forbid() : BadRequest();
-        return Partial("_ColumnMore", new MoreView(index, stage ?? "", page.Value!.Items.Select(d => new CardView(d, context, null)).ToList(), page.Value.Next, context));
+        if (!page.Succeeded) return page.Failure.Kind == FailureKind.Forbidden ? Forbid() : BadRequest();
+        return Partial("_ColumnMore", new MoreView(index, stage ?? "", page.Value.Items.Select(d => new CardView(d, context, null)).ToList(), page.Value.Next, context));
     }
 
     /// <param name="override">Set by the "Override with a reason" form: move despite missing steps (owners and managers).</param>
@@ -64,11 +64,11 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
             if (!IsHtmx) return Redirect($"/app/sales?owner={Uri.EscapeDataString(Owner ?? "")}&playbook={Playbook}");
             var context = await ContextAsync(ct);
             if (context is null) return BadRequest();
-            var deal = DealBoard.Summary(moved.Value!);
+            var deal = DealBoard.Summary(moved.Value);
             var counts = await DealBoard.CountsAsync(db, actor, deal.PlaybookId, OwnerId, ct);
             return Partial("_Moved", new MovedView(new CardView(deal, context, null, JustMoved: true), context, counts));
         }
-        var failure = moved.Failure!;
+        var failure = moved.Failure;
         switch (failure.Kind)
         {
             case FailureKind.NotFound: return NotFound();
@@ -85,9 +85,9 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
             var found = await GetDeal.HandleAsync(db, actor, dealId, time, ct);
             if (context is null || !found.Succeeded) return NotFound();
             // A reason left out is refused before the gate runs: the card still lists what the override would skip.
-            if (missing.Count == 0 && errors.Keys.All(k => k == "override.reason") && found.Value!.NextStage == toStage)
+            if (missing.Count == 0 && errors.Keys.All(k => k == "override.reason") && found.Value.NextStage == toStage)
                 Refused = Refused with { Missing = found.Value.MissingSteps };
-            return Partial("_DealCard", new CardView(DealBoard.Summary(found.Value!), context, Refused));
+            return Partial("_DealCard", new CardView(DealBoard.Summary(found.Value), context, Refused));
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         // The board comes back on the refused deal's playbook, so its card and the refusal are on it.
@@ -112,13 +112,13 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
         if (!board.Succeeded)
         {
             // A playbook that is gone (or another business's) shows the first one, saying so.
-            if (board.Failure!.Kind != FailureKind.Invalid) return Forbid();
+            if (board.Failure.Kind != FailureKind.Invalid) return Forbid();
             Error = "That playbook was not found; showing the first one.";
             Playbook = null;
             board = await DealBoard.HandleAsync(db, actor, new(null, OwnerId, null), time, ct);
             if (!board.Succeeded) return Forbid();
         }
-        Board = board.Value!;
+        Board = board.Value;
         Playbook = Board.Playbook?.Id;
         Context = (await ContextAsync(ct))!;
         Sellers = await db.Staff.Where(s => s.BusinessId == actor.BusinessId
@@ -134,7 +134,7 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
         {
             var playbooks = await ManagePlaybooks.ListAsync(db, actor, ct);
             if (!playbooks.Succeeded) return null;
-            var playbook = Playbook is { } pid ? playbooks.Value!.FirstOrDefault(p => p.Id == pid) : playbooks.Value!.FirstOrDefault();
+            var playbook = Playbook is { } pid ? playbooks.Value.FirstOrDefault(p => p.Id == pid) : playbooks.Value.FirstOrDefault();
             if (playbook is null) return null;
             Playbook = playbook.Id;
             stages = playbook.Stages.ToList();

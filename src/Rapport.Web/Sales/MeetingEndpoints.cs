@@ -68,7 +68,7 @@ public static class MeetingEndpoints
         Guid id, HttpContext http, RapportDb db, Actor actor, RecordingStore store, CancellationToken ct)
     {
         var found = await AttachRecording.OpenAsync(db, actor, id, store, ct);
-        if (!found.Succeeded) return ApiResults.Problem(found.Failure!);
+        if (!found.Succeeded) return ApiResults.Problem(found.Failure);
         var (recording, path) = found.Value;
         // Served as what the content was recognised as, never sniffed into something else.
         http.Response.Headers.XContentTypeOptions = "nosniff";

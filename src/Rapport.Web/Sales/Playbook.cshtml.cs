@@ -83,7 +83,7 @@ public sealed class PlaybookModel(RapportDb db, Actor actor, TimeProvider time) 
         if (!Guid.TryParse(id, out var playbookId)) return NotFound();
         var found = await ManagePlaybooks.GetAsync(db, actor, playbookId, null, ct);
         if (!found.Succeeded) return NotFound();
-        Current = found.Value!;
+        Current = found.Value;
         Form = FormOf(Current);
         return Page();
     }
@@ -99,7 +99,7 @@ public sealed class PlaybookModel(RapportDb db, Actor actor, TimeProvider time) 
         {
             var found = await ManagePlaybooks.GetAsync(db, actor, playbookId, null, ct);
             if (!found.Succeeded) return NotFound();
-            Current = found.Value!;
+            Current = found.Value;
         }
         Prune();
         if (add is not null)
@@ -112,8 +112,8 @@ public sealed class PlaybookModel(RapportDb db, Actor actor, TimeProvider time) 
         var saved = Creating
             ? await ManagePlaybooks.CreateAsync(db, actor, input, time, ct)
             : await ManagePlaybooks.ReviseAsync(db, actor, playbookId, input, time, ct);
-        if (saved.Succeeded) return Redirect($"/app/sales/playbooks/{saved.Value!.Id}?saved={saved.Value.Version}");
-        switch (saved.Failure!.Kind)
+        if (saved.Succeeded) return Redirect($"/app/sales/playbooks/{saved.Value.Id}?saved={saved.Value.Version}");
+        switch (saved.Failure.Kind)
         {
             case FailureKind.NotFound: return NotFound();
             case FailureKind.Forbidden: return Forbid();

@@ -30,7 +30,7 @@ public sealed class CardAddedModel(ShopContext shop, RapportDb db, TestCardResul
             return Refused("These card details were issued for another sign-in. Nothing was saved.");
         var added = await ManageMyCards.AddAsync(db, Customer,
             new PaymentMethodInput(TestCardResults.Provider, card.Token, card.Brand, card.Last4, card.ExpMonth, card.ExpYear), time, ct);
-        if (!added.Succeeded) return Refused(string.Join(" ", added.Failure!.Errors?.SelectMany(e => e.Value) ?? [added.Failure.Title]));
+        if (!added.Succeeded) return Refused(string.Join(" ", added.Failure.Errors?.SelectMany(e => e.Value) ?? [added.Failure.Title]));
         return Redirect(back);
     }
 

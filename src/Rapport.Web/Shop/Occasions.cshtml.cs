@@ -59,7 +59,7 @@ public sealed class OccasionsModel(ShopContext shop, RapportDb db, TimeProvider 
         var input = new OccasionInput(f.Type, f.RecipientId, f.Label, f.Month, f.Day, string.IsNullOrWhiteSpace(f.Rule) ? null : f.Rule, f.UsualBudget);
         var added = await AddOccasion.HandleAsync(db, OccasionEditor.ForShop(Customer, ct), Customer.CustomerId, input, time, ct);
         if (added.Succeeded) return Redirect(ShopPath("/occasions"));
-        return await FailedAsync(added.Failure!, null, ct);
+        return await FailedAsync(added.Failure, null, ct);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid occasionId, CancellationToken ct) =>
@@ -74,7 +74,7 @@ public sealed class OccasionsModel(ShopContext shop, RapportDb db, TimeProvider 
         var changed = await ChangeOccasion.HandleAsync(db, OccasionEditor.ForShop(Customer, ct), occasionId,
             new ChangeOccasion.Command(Budget, Budget is null, null), time, ct);
         if (changed.Succeeded) return Redirect(ShopPath("/occasions"));
-        return await FailedAsync(changed.Failure!, occasionId, ct);
+        return await FailedAsync(changed.Failure, occasionId, ct);
     }
 
     private IActionResult Done(Result<OccasionView> result) => result.Succeeded ? Redirect(ShopPath("/occasions")) : NotFound();

@@ -63,8 +63,8 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
         {
             var placed = await PlaceShopOrder.HandleAsync(db, Customer, Key,
                 new(Item, Quantity, Budget, RecipientId, Occasion, DeliveryChoice.Parse(Choice), Card, CardMessage), desk, time, ct);
-            if (placed.Succeeded) return Redirect(ShopPath($"/orders/{placed.Value!.Id}?placed=true"));
-            var failure = placed.Failure!;
+            if (placed.Succeeded) return Redirect(ShopPath($"/orders/{placed.Value.Id}?placed=true"));
+            var failure = placed.Failure;
             switch (failure.Kind)
             {
                 case FailureKind.Conflict:
@@ -103,11 +103,11 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
         var options = await ShopOrderOptions.HandleAsync(db, Customer, new(RecipientId, Date), time, ct);
         if (!options.Succeeded)
         {
-            if (options.Failure!.Kind == FailureKind.NotFound) return false;
+            if (options.Failure.Kind == FailureKind.NotFound) return false;
             ModelState.AddFailure(options.Failure, Fields);
             return true;
         }
-        Options = options.Value!;
+        Options = options.Value;
         Date = Options.Date;
         if (Choice is null || !Options.Options.Any(o => DeliveryChoice.Of(o).Value == Choice))
             Choice = Options.Options.Count > 0 ? DeliveryChoice.Of(Options.Options[0]).Value : null;

@@ -15,7 +15,7 @@ public sealed class OrderDetailsModel(ShopContext shop, RapportDb db) : ShopPage
     {
         var found = await MyOrders.GetAsync(db, Customer, id, ct);
         if (!found.Succeeded) return NotFound();
-        Order = found.Value!;
+        Order = found.Value;
         JustPlaced = placed;
         return Page();
     }

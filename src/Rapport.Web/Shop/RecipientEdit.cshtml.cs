@@ -16,7 +16,7 @@ public sealed class RecipientEditModel(ShopContext shop, RapportDb db) : ShopPag
     {
         var found = await ManageMyRecipients.GetAsync(db, Customer, id, ct);
         if (!found.Succeeded) return NotFound();
-        Form = RecipientForm.Of(found.Value!);
+        Form = RecipientForm.Of(found.Value);
         return Page();
     }
 
@@ -24,7 +24,7 @@ public sealed class RecipientEditModel(ShopContext shop, RapportDb db) : ShopPag
     {
         var saved = await ManageMyRecipients.UpdateAsync(db, Customer, id, Form.ToInput(), ct);
         if (saved.Succeeded) return Redirect(ShopPath("/recipients"));
-        if (saved.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        if (saved.Failure.Kind == FailureKind.NotFound) return NotFound();
         ModelState.AddFailure(saved.Failure, RecipientForm.Fields(nameof(Form)));
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

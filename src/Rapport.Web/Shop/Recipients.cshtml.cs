@@ -19,7 +19,7 @@ public sealed class RecipientsModel(ShopContext shop, RapportDb db) : ShopPageMo
     {
         var added = await ManageMyRecipients.AddAsync(db, Customer, Form.ToInput(), ct);
         if (added.Succeeded) return Redirect(ShopPath("/recipients"));
-        ModelState.AddFailure(added.Failure!, RecipientForm.Fields(nameof(Form)));
+        ModelState.AddFailure(added.Failure, RecipientForm.Fields(nameof(Form)));
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Recipients = await ManageMyRecipients.ListAsync(db, Customer, ct);
         return Page();

@@ -37,7 +37,7 @@ public sealed class ReorderModel(ShopContext shop, RapportDb db, OrderDesk desk,
             Placed = placed.Value;
             return await LoadAsync(ct);
         }
-        var failure = placed.Failure!;
+        var failure = placed.Failure;
         if (failure.Kind is FailureKind.NotFound or FailureKind.Forbidden) return await LoadAsync(ct);
         Problem = failure.Errors is { Count: > 0 } errors ? string.Join(" ", errors.Values.SelectMany(v => v)) : failure.Title;
         Alternatives = failure.Extensions?.GetValueOrDefault("alternatives") as IReadOnlyList<OrderOptions.Option> ?? [];
@@ -52,13 +52,13 @@ public sealed class ReorderModel(ShopContext shop, RapportDb db, OrderDesk desk,
         var opened = await ReorderByLink.OpenAsync(db, Token, SignedInCustomer, time, ct);
         if (!opened.Succeeded)
         {
-            var failure = opened.Failure!;
+            var failure = opened.Failure;
             if (failure.Kind == FailureKind.NotFound) return NotFound();
             Problem ??= failure.Title;
             Response.StatusCode = failure.Kind == FailureKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status410Gone;
             return Page();
         }
-        Offer = opened.Value!;
+        Offer = opened.Value;
         var options = Offer.Options?.Options ?? [];
         if (Choice is null || !options.Any(o => DeliveryChoice.Of(o).Value == Choice))
             Choice = options.Count > 0 ? DeliveryChoice.Of(options[0]).Value : null;

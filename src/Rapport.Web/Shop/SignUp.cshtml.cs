@@ -25,11 +25,11 @@ public sealed class SignUpModel(ShopContext shop, RapportDb db, IPasswordHasher<
         var opened = await OpenShopAccount.HandleAsync(db, hasher, new(Email, Name, Password), time, ct);
         if (!opened.Succeeded)
         {
-            ModelState.AddFailure(opened.Failure!, new() { ["email"] = nameof(Email), ["name"] = nameof(Name), ["password"] = nameof(Password) });
+            ModelState.AddFailure(opened.Failure, new() { ["email"] = nameof(Email), ["name"] = nameof(Name), ["password"] = nameof(Password) });
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        await ShopAuthentication.SignInAsync(HttpContext, opened.Value!, persistent: false);
+        await ShopAuthentication.SignInAsync(HttpContext, opened.Value, persistent: false);
         return Redirect(SafeReturn(ReturnUrl));
     }
 }

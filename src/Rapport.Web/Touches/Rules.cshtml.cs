@@ -51,8 +51,8 @@ public sealed class TouchRulesModel(RapportDb db, Actor actor, TimeProvider time
         var email = f.Action == TouchAction.Email;
         var created = await ManageTouchRules.CreateAsync(db, actor,
             new(f.Title, f.Trigger, f.Action, email ? f.Subject : null, email ? f.Body : null, f.Audience, f.AssigneeId), time, ct);
-        if (created.Succeeded) return RedirectToPage(new { saved = created.Value!.Title });
-        if (created.Failure!.Kind == FailureKind.Forbidden) return Forbid();
+        if (created.Succeeded) return RedirectToPage(new { saved = created.Value.Title });
+        if (created.Failure.Kind == FailureKind.Forbidden) return Forbid();
         ModelState.AddFailure(created.Failure, Fields);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync(ct);
@@ -67,7 +67,7 @@ public sealed class TouchRulesModel(RapportDb db, Actor actor, TimeProvider time
     {
         var changed = await ManageTouchRules.UpdateAsync(db, actor, ruleId, new(Active: active), time, ct);
         if (changed.Succeeded) return RedirectToPage();
-        if (changed.Failure!.Kind == FailureKind.Forbidden) return Forbid();
+        if (changed.Failure.Kind == FailureKind.Forbidden) return Forbid();
         if (changed.Failure.Kind == FailureKind.NotFound) return NotFound();
         // Starting a rule again can meet the limit of active rules: say so above the list.
         ModelState.AddFailure(changed.Failure, new() { ["active"] = "", ["trigger"] = "" });

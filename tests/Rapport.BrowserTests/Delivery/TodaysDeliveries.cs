@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
 using Rapport.Testing;
@@ -43,8 +44,8 @@ internal sealed class TodaysDeliveries
         return await app.WithDbAsync(business, async db =>
         {
             var zoneId = await db.Businesses.Where(b => b.Id == business).Select(b => b.TimeZone).SingleAsync();
-            var zone = LocalClock.Zone(zoneId);
-            var today = LocalClock.Today(DateTime.UtcNow, zone);
+            var zone = BusinessClock.Zone(zoneId);
+            var today = BusinessClock.Today(DateTime.UtcNow, zone);
             var location = new Location
             {
                 Name = $"Run shop {postcode}", TimeZone = zoneId,

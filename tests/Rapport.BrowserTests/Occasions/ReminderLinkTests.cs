@@ -5,6 +5,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Messaging;
 using Rapport.Core.Occasions;
 using Rapport.Testing;
+using Rapport.Web.Shop;
 using static Microsoft.Playwright.Assertions;
 
 namespace Rapport.BrowserTests.Occasions;
@@ -44,7 +45,7 @@ public sealed partial class ReminderLinkTests(BrowserRapportApp app, BrowserFixt
         });
 
         // The reminder job and the outbox, as the scheduler runs them, sending to the real SMTP server.
-        await App.WithDbAsync(bloom, db => SendReminders.RunAsync(db, $"{App.BaseAddress.ToString().TrimEnd('/')}/shop/bloom", TimeProvider.System, Ct));
+        await App.WithDbAsync(bloom, db => SendReminders.RunAsync(db, token => ShopLinks.Reorder(App.BaseAddress.ToString().TrimEnd('/'), "bloom", token), TimeProvider.System, Ct));
         var mail = new SmtpMailSender(new MailSettings("127.0.0.1", smtp.Port, false, null, null, "shop@rapport.test", null));
         await App.WithDbAsync(db => OutboxDispatch.RunAsync(db, mail, new System.Net.Mail.MailAddress("shop@rapport.test"), TimeProvider.System, Ct));
         var received = (await smtp.WaitForAsync(1, TimeSpan.FromSeconds(10))).Single(m => m.EnvelopeTo.Contains(email));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
 using Rapport.Testing;
@@ -20,7 +21,7 @@ internal static class DeliverySetup
 
     /// <summary>The business's today, as the order page starts from it.</summary>
     public static Task<DateOnly> TodayAsync(this RapportApp app, Guid business) =>
-        app.WithDbAsync(business, db => OrderOptions.TodayAsync(db, DateTime.UtcNow, Ct));
+        app.WithDbAsync(business, db => db.TodayAsync(DateTime.UtcNow, Ct));
 
     public sealed record Window(Guid Id, DateOnly Date, TimeOnly Start);
 
@@ -40,7 +41,7 @@ internal static class DeliverySetup
             db.Locations.Add(location);
             var made = windows.Select(w =>
             {
-                var window = DeliveryCalendar.Make(location, LocalClock.Zone(zone), w.Date,
+                var window = DeliveryCalendar.Make(location, BusinessClock.Zone(zone), w.Date,
                     new TimeOnly(w.Start, 0), new TimeOnly(w.Start + 3, 0), w.Capacity, w.Reserve);
                 window.Booked = w.Booked;
                 // Set by hand for the date, so the weekday's templates (none here) never add to them.

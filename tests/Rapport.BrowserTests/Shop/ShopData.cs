@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Delivery;
 using Rapport.Testing;
@@ -37,11 +38,11 @@ internal static class ShopData
         {
             var postcode = Interlocked.Increment(ref postcodes).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var zoneId = await db.Businesses.Where(b => b.Id == business).Select(b => b.TimeZone).SingleAsync();
-            var zone = LocalClock.Zone(zoneId);
+            var zone = BusinessClock.Zone(zoneId);
             var location = new Location { Name = $"Browser shop {postcode}", TimeZone = zoneId, Address = new() { Line1 = "1 Test St", City = "Springfield", PostalCode = postcode } };
             location.Zones.Add(new DeliveryZone { PostalCode = postcode, Fee = 9.50m });
             db.Locations.Add(location);
-            var window = DeliveryCalendar.Make(location, zone, LocalClock.Today(DateTime.UtcNow, zone), new TimeOnly(18, 0), new TimeOnly(21, 0), 5, 0);
+            var window = DeliveryCalendar.Make(location, zone, BusinessClock.Today(DateTime.UtcNow, zone), new TimeOnly(18, 0), new TimeOnly(21, 0), 5, 0);
             window.Cutoff = cutoff;
             window.IsOverride = true;
             db.DeliveryWindows.Add(window);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
 using Rapport.IntegrationTests.Orders;
@@ -109,7 +110,7 @@ public sealed class RunSheetTests(RapportApp app) : IClassFixture<RapportApp>
         var data = await OrderData.ForAsync(app);
         var me = await app.StaffAsync(Driver);
         var other = await data.DriverAsync("Today Driver");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, LocalClock.Zone("America/Chicago")));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, BusinessClock.Zone("America/Chicago")));
         var customer = await data.CustomerAsync("Today Tess");
         var orders = new[]
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Demo;
 using Rapport.Core.Orders;
@@ -218,6 +219,6 @@ internal static class DemoPromises
     private static async Task<DateOnly> TodayAsync(RapportApp app, Guid business, DateTime now)
     {
         var zone = await app.WithDbAsync(db => db.Businesses.Where(b => b.Id == business).Select(b => b.TimeZone).SingleAsync(Ct));
-        return LocalClock.Today(now, LocalClock.Zone(zone));
+        return BusinessClock.Today(now, BusinessClock.Zone(zone));
     }
 }

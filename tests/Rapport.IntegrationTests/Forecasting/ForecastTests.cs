@@ -170,7 +170,7 @@ internal sealed record TestFlorist(Guid BusinessId, Guid LocationId, string Owne
                 });
             db.Locations.Add(location);
             db.BlockedDates.Add(new BlockedDate { BusinessId = business, LocationId = location.Id, Date = new(2027, 2, 13), Reason = "Stocktaking" });
-            var zone = LocalClock.Zone(location.TimeZone);
+            var zone = BusinessClock.Zone(location.TimeZone);
             var extra = DeliveryCalendar.Make(location, zone, new(2027, 2, 15), new(9, 0), new(17, 0), 25, 0);
             extra.IsOverride = true;
             db.DeliveryWindows.Add(extra);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
@@ -17,7 +18,7 @@ internal static class OccasionData
     public static Task<DateOnly> TodayAsync(this OrderData data) => data.DbAsync(async db =>
     {
         var zone = await db.Businesses.Where(b => b.Id == data.Business).Select(b => b.TimeZone).SingleAsync(Ct);
-        return LocalClock.Today(DateTime.UtcNow, LocalClock.Zone(zone));
+        return BusinessClock.Today(DateTime.UtcNow, BusinessClock.Zone(zone));
     });
 
     /// <summary>Delivered orders for the recipient on the given days, tagged with the occasion.</summary>

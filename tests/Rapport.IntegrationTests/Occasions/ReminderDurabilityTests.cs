@@ -82,7 +82,7 @@ public sealed class ReminderDurabilityTests : IAsyncLifetime
     {
         await using var db = RapportProcess.Open(connection, bloom);
         var zone = await db.Businesses.Where(b => b.Id == bloom).Select(b => b.TimeZone).SingleAsync(Ct);
-        var date = Core.Delivery.LocalClock.Today(DateTime.UtcNow, Core.Delivery.LocalClock.Zone(zone)).AddDays(10);
+        var date = Core.Businesses.BusinessClock.Today(DateTime.UtcNow, Core.Businesses.BusinessClock.Zone(zone)).AddDays(10);
         var addresses = new HashSet<string>();
         for (var i = 0; i < Occasions; i++)
         {

@@ -4,6 +4,7 @@ using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
 using Rapport.IntegrationTests.Shop;
 using Rapport.Testing;
+using Rapport.Web.Shop;
 using static Rapport.IntegrationTests.Api;
 
 namespace Rapport.IntegrationTests.Occasions;
@@ -31,7 +32,7 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     private Task<SendReminders.Outcome> RemindAsync() =>
-        app.WithDbAsync(bloom, db => SendReminders.RunAsync(db, "http://localhost:5080/shop/bloom", TimeProvider.System, Ct));
+        app.WithDbAsync(bloom, db => SendReminders.RunAsync(db, token => ShopLinks.Reorder("http://localhost:5080", "bloom", token), TimeProvider.System, Ct));
 
     [Fact]
     public async Task Ten_days_ahead_the_customer_gets_one_email_whose_link_places_the_order_once()
@@ -106,7 +107,7 @@ public sealed class ReminderTests : IAsyncLifetime
         var later = await app.OccasionAsync(bloom, daysAhead: third.DayNumber - today.DayNumber + 45);
         var clock = new FixedClock(new DateTimeOffset(third.AddDays(-10).ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
 
-        await app.WithDbAsync(bloom, db => SendReminders.RunAsync(db, "http://localhost:5080/shop/bloom", clock, Ct));
+        await app.WithDbAsync(bloom, db => SendReminders.RunAsync(db, token => ShopLinks.Reorder("http://localhost:5080", "bloom", token), clock, Ct));
 
         (await app.RemindersAsync(bloom, early.CustomerId)).ShouldHaveSingleItem().LeadDays.ShouldBe(10);
         (await app.RemindersAsync(bloom, later.CustomerId)).ShouldBeEmpty();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Testing;
 
@@ -25,7 +26,7 @@ internal static class DeliverySetup
             var location = new Location { Name = $"Test shop {postcode}", TimeZone = zone, Address = new() { Line1 = "1 Test St", City = "Springfield", PostalCode = postcode } };
             location.Zones.Add(new DeliveryZone { PostalCode = postcode, Fee = 12.50m });
             db.Locations.Add(location);
-            var made = windows.Select(w => DeliveryCalendar.Make(location, LocalClock.Zone(zone), date,
+            var made = windows.Select(w => DeliveryCalendar.Make(location, BusinessClock.Zone(zone), date,
                 new TimeOnly(w.Start, 0), new TimeOnly(w.Start + 3, 0), w.Capacity, w.Reserve)).ToList();
             // Set by hand for the date, so the weekday's templates (none here) never add to them.
             foreach (var w in made) w.IsOverride = true;

@@ -55,7 +55,7 @@ internal sealed class OrderData(RapportApp app, Guid business)
 
     public Task<DeliveryWindow> WindowAsync(Location location, DateOnly date, int startHour, int endHour, int capacity, int booked) => DbAsync(async db =>
     {
-        var window = DeliveryCalendar.Make(location, LocalClock.Zone(location.TimeZone), date, new TimeOnly(startHour, 0), new TimeOnly(endHour, 0), capacity, 0);
+        var window = DeliveryCalendar.Make(location, BusinessClock.Zone(location.TimeZone), date, new TimeOnly(startHour, 0), new TimeOnly(endHour, 0), capacity, 0);
         window.Booked = booked;
         db.DeliveryWindows.Add(window);
         await db.SaveChangesAsync(Ct);

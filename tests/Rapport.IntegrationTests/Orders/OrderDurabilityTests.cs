@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
@@ -137,7 +138,7 @@ public sealed class OrderDurabilityTests : IAsyncLifetime
         var location = new Location { Name = $"Test shop {postcode}", TimeZone = zone, Address = new() { Line1 = "1 Test St", City = "Springfield", PostalCode = postcode } };
         location.Zones.Add(new DeliveryZone { PostalCode = postcode, Fee = 10m });
         db.Locations.Add(location);
-        var window = DeliveryCalendar.Make(location, LocalClock.Zone(zone), DeliverySetup.SomeDayAhead(), new TimeOnly(15, 0), new TimeOnly(18, 0), capacity, 0);
+        var window = DeliveryCalendar.Make(location, BusinessClock.Zone(zone), DeliverySetup.SomeDayAhead(), new TimeOnly(15, 0), new TimeOnly(18, 0), capacity, 0);
         window.IsOverride = true;
         db.DeliveryWindows.Add(window);
         await db.SaveChangesAsync(Ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
 using Rapport.IntegrationTests.Orders;
@@ -61,7 +62,7 @@ public sealed class OrderReportsPageTests(RapportApp app) : IClassFixture<Rappor
 
         var data = await OrderData.ForAsync(app);
         var zone = await data.DbAsync(db => db.Businesses.Where(b => b.Id == data.Business).Select(b => b.TimeZone).SingleAsync(Api.Ct));
-        var today = LocalClock.Today(DateTime.UtcNow, LocalClock.Zone(zone));
+        var today = BusinessClock.Today(DateTime.UtcNow, BusinessClock.Zone(zone));
 
         var html = await manager.HtmlAsync("/app/reports/orders");
         html.ShouldContain($"name=\"from\" value=\"{today.AddDays(-29):yyyy-MM-dd}\"");

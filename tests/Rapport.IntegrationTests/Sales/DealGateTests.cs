@@ -212,7 +212,7 @@ public sealed class DealGateTests(RapportApp app) : IClassFixture<RapportApp>
         var manager = await data.ClientAsync(SalesData.Manager);
         var deal = await data.DealAsync(manager, account, playbook);
         deal.GetProperty("milestones").GetArrayLength().ShouldBe(0);
-        var today = await data.DbAsync(async db => Core.Delivery.LocalClock.Today(DateTime.UtcNow, await Core.Businesses.BusinessClock.TimeZoneAsync(db, Ct)));
+        var today = await data.DbAsync(async db => Core.Businesses.BusinessClock.Today(DateTime.UtcNow, await Core.Businesses.BusinessClock.TimeZoneAsync(db, Ct)));
 
         var signed = await (await SalesData.AdvanceAsync(manager, deal.Id(), new { toStage = "Signed", @override = new { reason = "Signed at the trade show" } }))
             .ShouldBeJsonAsync(HttpStatusCode.OK);

@@ -73,7 +73,7 @@ public sealed class PromisesReportTests(RapportApp app) : IClassFixture<RapportA
         byPerson["Pat Promise"].ShouldBe((3, 1, 2, 0));
         byPerson["Lee Latecomer"].ShouldBe((2, 1, 1, 0));
 
-        var today = await data.DbAsync(async db => Core.Delivery.LocalClock.Today(DateTime.UtcNow, await db.TimeZoneAsync(Ct)));
+        var today = await data.DbAsync(async db => Core.Businesses.BusinessClock.Today(DateTime.UtcNow, await db.TimeZoneAsync(Ct)));
         var coming = await owner.GetJsonAsync($"/api/reports/promises?from={today.AddDays(1):yyyy-MM-dd}&to={today.AddDays(40):yyyy-MM-dd}");
         var pats = coming.GetProperty("bySalesperson").EnumerateArray().Single(p => p.Str("name") == "Pat Promise");
         Figures(pats.GetProperty("figures")).ShouldBe((2, 0, 0, 2));

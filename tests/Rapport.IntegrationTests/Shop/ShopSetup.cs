@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Delivery;
 using Rapport.IntegrationTests.Orders;
@@ -17,7 +18,7 @@ internal static class ShopSetup
         app.WithDbAsync(business, async db =>
         {
             var zone = await db.Businesses.Where(b => b.Id == business).Select(b => b.TimeZone).SingleAsync(Ct);
-            return LocalClock.Today(DateTime.UtcNow, LocalClock.Zone(zone));
+            return BusinessClock.Today(DateTime.UtcNow, BusinessClock.Zone(zone));
         });
 
     /// <summary>
@@ -34,7 +35,7 @@ internal static class ShopSetup
             db.Locations.Add(location);
             var made = windows.Select(w =>
             {
-                var window = DeliveryCalendar.Make(location, LocalClock.Zone(zone), w.Date, new TimeOnly(w.Start, 0), new TimeOnly(w.Start + 3, 0), w.Capacity, 0);
+                var window = DeliveryCalendar.Make(location, BusinessClock.Zone(zone), w.Date, new TimeOnly(w.Start, 0), new TimeOnly(w.Start + 3, 0), w.Capacity, 0);
                 window.Cutoff = w.Cutoff ?? window.Cutoff;
                 window.IsOverride = true;
                 return window;

@@ -72,7 +72,7 @@ public sealed class TouchesReportTests(RapportApp app) : IClassFixture<RapportAp
             task.DoneAt = DateTime.UtcNow;
             await db.SaveChangesAsync(Ct);
             (await db.OutboxMessages.CountAsync(m => m.DedupeKey == StageTouches.KeyOf(deals[1], emailRule) && m.Status == OutboxStatus.Pending, Ct)).ShouldBe(1);
-            return Core.Delivery.LocalClock.Today(DateTime.UtcNow, await db.TimeZoneAsync(Ct));
+            return Core.Businesses.BusinessClock.Today(DateTime.UtcNow, await db.TimeZoneAsync(Ct));
         });
         return new Touched(emailRule, taskRule, emailTitle, taskTitle, today);
     }

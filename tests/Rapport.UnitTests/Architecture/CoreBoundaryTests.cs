@@ -70,6 +70,28 @@ public class CoreBoundaryTests
     }
 
     [Fact]
+    public void No_code_in_core_refers_to_http_mvc_or_routing_types()
+    {
+        // Read from the metadata, so a use inside a method body counts as much as one in a signature.
+        var offences = ProductAssemblies.ReferencedTypes(Core)
+            .Where(t => ForbiddenNamespaces.Any(ns => t.Namespace == ns || t.Namespace.StartsWith(ns + ".", StringComparison.Ordinal)))
+            .Select(t => t.FullName)
+            .ToList();
+
+        offences.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_metadata_scan_sees_the_types_code_refers_to()
+    {
+        // Guards the test above from passing because it reads nothing: it sees Core's Identity and the web host's HTTP types.
+        ProductAssemblies.ReferencedTypes(Core).Select(t => t.FullName).ShouldContain(typeof(Microsoft.AspNetCore.Identity.UserManager<>).FullName!);
+        var web = ProductAssemblies.ReferencedTypes(typeof(Rapport.Web.Hosting.ApiResults).Assembly).Select(t => t.FullName).ToList();
+        web.ShouldContain(typeof(Microsoft.AspNetCore.Http.HttpContext).FullName!);
+        web.ShouldContain(typeof(Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult).FullName!);
+    }
+
+    [Fact]
     public void The_scan_sees_the_types_core_does_use()
     {
         // Guards the test above from passing because it looks at nothing.

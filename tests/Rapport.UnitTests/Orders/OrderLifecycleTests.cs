@@ -1,3 +1,4 @@
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
@@ -6,7 +7,7 @@ namespace Rapport.UnitTests.Orders;
 
 public class OrderLifecycleTests
 {
-    private static readonly TimeZoneInfo Chicago = LocalClock.Zone("America/Chicago");
+    private static readonly TimeZoneInfo Chicago = BusinessClock.Zone("America/Chicago");
     // Sat 14 Feb 2026, window 12:00–15:00 in Kansas City (UTC−6).
     private static readonly DateTime From = new(2026, 2, 14, 18, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime By = new(2026, 2, 14, 21, 0, 0, DateTimeKind.Utc);

@@ -1,3 +1,4 @@
+using Rapport.Core.Businesses;
 using Rapport.Core.Delivery;
 using Rapport.Core.Shop;
 
@@ -5,13 +6,13 @@ namespace Rapport.UnitTests.Shop;
 
 public sealed class PromiseCountdownTests
 {
-    private static readonly TimeZoneInfo Chicago = LocalClock.Zone("America/Chicago");
+    private static readonly TimeZoneInfo Chicago = BusinessClock.Zone("America/Chicago");
     private static readonly Guid Downtown = Guid.NewGuid();
     // A Wednesday in June.
     private static readonly DateOnly Today = new(2026, 6, 10);
 
     private static DateTime At(DateOnly date, int hour, int minute = 0, int second = 0) =>
-        LocalClock.ToUtc(date, new TimeOnly(hour, minute, second), Chicago);
+        BusinessClock.ToUtc(date, new TimeOnly(hour, minute, second), Chicago);
 
     /// <summary>A three-hour window closing at the same-day cutoff (noon) or at its start, whichever is first, as the calendar makes them.</summary>
     private static WindowSlot Window(DateOnly date, int start, int capacity = 5, int booked = 0, int reserve = 0, decimal? fee = 10m) =>

@@ -8,18 +8,6 @@ using Rapport.Core.Data;
 
 namespace Rapport.Core.Sales;
 
-public sealed record QuoteLineView(string Description, decimal Quantity, decimal UnitPrice, decimal Total);
-
-/// <summary>A quote with its lines, price, the customer's expected return and payback, and the link the customer opens.</summary>
-public sealed record QuoteView(
-    Guid Id, Guid DealId, Guid CustomerId, string Title, IReadOnlyList<QuoteLineView> Lines, decimal Price, decimal? ExpectedAnnualReturn,
-    string? ReturnNote, decimal? PaybackMonths, DateOnly? ValidUntil, string Link, DateTime CreatedAt, DateTime? SentAt, DateTime? FirstViewedAt)
-{
-    public static QuoteView Of(Quote q) => new(q.Id, q.DealId, q.CustomerId, q.Title,
-        q.Lines.OrderBy(l => l.Position).Select(l => new QuoteLineView(l.Description, l.Quantity, l.UnitPrice, l.Total)).ToList(),
-        q.Price, q.ExpectedAnnualReturn, q.ReturnNote, q.PaybackMonths, q.ValidUntil, CreateQuote.LinkOf(q.PublicToken), q.CreatedAt, q.SentAt, q.FirstViewedAt);
-}
-
 /// <summary>Writes a quote on a deal: lines, price, and the customer's expected annual return, from which the payback follows.</summary>
 public static class CreateQuote
 {
@@ -29,14 +17,11 @@ public static class CreateQuote
 
     public sealed record Command(string? Title, IReadOnlyList<Line>? Lines, decimal? ExpectedAnnualReturn, string? ReturnNote, DateOnly? ValidUntil);
 
-    /// <summary>The path the customer opens; the token is the only key.</summary>
-    public static string LinkOf(string token) => $"/quote/{token}";
-
     public static async Task<Result<QuoteView>> HandleAsync(RapportDb db, Actor actor, Guid dealId, Command c, TimeProvider time, CancellationToken ct)
     {
         var found = await db.FindWorkableDealAsync(actor, dealId, ct);
-        if (!found.Succeeded) return found.Failure!;
-        var deal = found.Value!;
+        if (!found.Succeeded) return found.Failure;
+        var deal = found.Value;
         var v = new Validator();
         v.Required("title", c.Title, SalesLimits.Title);
         var lines = c.Lines ?? [];
@@ -89,35 +74,4 @@ public static class CreateQuote
             .OrderByDescending(q => q.CreatedAt).ToListAsync(ct)).Select(QuoteView.Of).ToList();
 
     private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-}
-
-/// <summary>What the customer sees when opening a quote's link.</summary>
-public sealed record PublicQuote(string BusinessName, string CustomerName, QuoteView Quote);
-
-/// <summary>The customer's side of a quote: found by its token alone, before anyone is signed in.</summary>
-public static class OpenQuote
-{
-    /// <summary>The business a token belongs to, so the request can act for it; null for no such quote.</summary>
-    public static async Task<Guid?> BusinessOfAsync(RapportDb db, string token, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length != SalesLimits.Token) return null;
-        // The one query made before the business is known; it matches on the secret token only.
-        return await db.Quotes.IgnoreQueryFilters().Where(q => q.PublicToken == token).Select(q => (Guid?)q.BusinessId).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>The quote, in a scope already acting for its business; the first opening is recorded.</summary>
-    public static async Task<PublicQuote?> HandleAsync(RapportDb db, string token, TimeProvider time, CancellationToken ct)
-    {
-        var quote = await db.Quotes.Include(q => q.Lines).FirstOrDefaultAsync(q => q.PublicToken == token, ct);
-        if (quote is null) return null;
-        if (quote.FirstViewedAt is null)
-        {
-            quote.FirstViewedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-        }
-        var business = await db.Businesses.Where(b => b.Id == quote.BusinessId).Select(b => b.Name).FirstAsync(ct);
-        var customer = await db.Customers.IgnoreQueryFilters().Where(c => c.Id == quote.CustomerId && c.BusinessId == quote.BusinessId)
-            .Select(c => c.Name).FirstAsync(ct);
-        return new PublicQuote(business, customer, QuoteView.Of(quote));
-    }
 }

@@ -4,7 +4,7 @@ using Rapport.Core.Data;
 
 namespace Rapport.Core.Scheduling;
 
-public static class Businesses
+public static class BusinessScopes
 {
     /// <summary>Runs work once per business, each in its own scope acting for that business.</summary>
     public static async Task ForEachAsync(IServiceProvider services, Func<IServiceProvider, Guid, Task> work, CancellationToken ct)
