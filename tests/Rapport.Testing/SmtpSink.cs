@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Storage;
@@ -31,9 +32,11 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public sealed record Received(string[] EnvelopeTo, string To, string From, string Subject, string MessageId, string Text, string? Html);
+    /// <summary>A message as it arrived; <paramref name="User"/> is who signed in to send it, if anyone.</summary>
+    public sealed record Received(string[] EnvelopeTo, string To, string From, string Subject, string MessageId, string Text, string? Html, string? User);
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <summary>Starts the server; with a <paramref name="login"/> it takes mail only from a client that signs in with it.</summary>
+    public static async Task<SmtpSink> StartAsync((string User, string Password)? login = null)
     {
         var store = new Store();
         // Port 0: the system picks a free port, which the listener reports once it is bound.
@@ -42,11 +45,13 @@ public sealed class SmtpSink : IAsyncDisposable
         listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)))
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))
+                .AuthenticationRequired(login is not null).AllowUnsecureAuthentication(login is not null))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
         services.Add(listeners);
+        if (login is { } l) services.Add(new DelegatingUserAuthenticator((user, password) => user == l.User && password == l.Password));
         var stop = new CancellationTokenSource();
         var running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
         if (await Task.WhenAny(bound.Task, running, Task.Delay(TimeSpan.FromSeconds(30))) != bound.Task)
@@ -109,7 +114,8 @@ public sealed class SmtpSink : IAsyncDisposable
                 message.Subject ?? "",
                 $"<{message.MessageId}>",
                 message.TextBody ?? "",
-                message.HtmlBody));
+                message.HtmlBody,
+                context.Authentication.IsAuthenticated ? context.Authentication.User : null));
             return SmtpResponse.Ok;
         }
     }
