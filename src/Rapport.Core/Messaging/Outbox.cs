@@ -1,5 +1,8 @@
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 using Rapport.Core.Data;
 
 namespace Rapport.Core.Messaging;
@@ -34,13 +37,15 @@ public static class Outbox
             NextAttemptAt = now,
         });
 
-    public static bool IsAddress(string? value) => MailAddress.TryCreate(value, out var a) && a.Address == value?.Trim();
+    /// <summary>A plain address (no display name) that a mail server would take.</summary>
+    public static bool IsAddress(string? value) =>
+        System.Net.Mail.MailAddress.TryCreate(value, out var a) && a.Address == value?.Trim();
 }
 
 /// <summary>Hands a message to the mail system: an SMTP server, or a folder of .eml files.</summary>
 public interface IMailSender
 {
-    Task SendAsync(MailMessage message, CancellationToken ct);
+    Task SendAsync(MimeMessage message, CancellationToken ct);
 }
 
 /// <summary>Sends what the outbox holds, across businesses, oldest first; a failure waits longer each time.</summary>
@@ -50,7 +55,7 @@ public static class OutboxDispatch
     public const int MaxAttempts = 8;
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
-    public static async Task<int> RunAsync(RapportDb db, IMailSender sender, MailAddress from, TimeProvider time, CancellationToken ct)
+    public static async Task<int> RunAsync(RapportDb db, IMailSender sender, MailboxAddress from, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
@@ -71,7 +76,7 @@ public static class OutboxDispatch
             if (claimed == 0) continue;
             try
             {
-                using var mail = Compose(message, new MailAddress(from.Address, businessNames.GetValueOrDefault(message.BusinessId) ?? from.DisplayName));
+                var mail = Compose(message, new MailboxAddress(businessNames.GetValueOrDefault(message.BusinessId) ?? from.Name, from.Address));
                 await sender.SendAsync(mail, ct);
                 var at = time.GetUtcNow().UtcDateTime;
                 await db.OutboxMessages.IgnoreQueryFilters().Where(m => m.Id == message.Id)
@@ -79,7 +84,7 @@ public static class OutboxDispatch
                         .SetProperty(m => m.Attempts, attempt).SetProperty(m => m.LastError, (string?)null), ct);
                 sent++;
             }
-            catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException)
+            catch (Exception e) when (IsDeliveryFailure(e))
             {
                 var status = attempt >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
                 var next = time.GetUtcNow().UtcDateTime + Backoff(attempt);
@@ -95,46 +100,59 @@ public static class OutboxDispatch
     /// <summary>30 s, 1 min, 2 min … capped at 2 h.</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, attempt - 1), 7200));
 
-    private static MailMessage Compose(OutboxMessage m, MailAddress from)
+    /// <summary>
+    /// What a mail server or the network can do to one message: refuse it (a command or protocol error), refuse us
+    /// (authentication, TLS), or not answer (refused connection, timeout, a dropped stream). Anything else is a bug
+    /// and stops the run.
+    /// </summary>
+    private static bool IsDeliveryFailure(Exception e) =>
+        e is CommandException or ProtocolException or AuthenticationException or SslHandshakeException
+            or SocketException or IOException or TimeoutException or InvalidOperationException or NotSupportedException or FormatException;
+
+    private static MimeMessage Compose(OutboxMessage m, MailboxAddress from)
     {
-        var mail = new MailMessage { From = from, Subject = m.Subject, Body = m.TextBody, IsBodyHtml = false };
-        mail.To.Add(new MailAddress(m.To, m.ToName));
-        mail.Headers.Add("Message-ID", $"<{m.Id}@rapport>");
-        if (m.HtmlBody is not null)
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(m.HtmlBody, null, "text/html"));
+        var body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
+        var mail = new MimeMessage { Subject = m.Subject, MessageId = $"{m.Id}@rapport", Body = body.ToMessageBody() };
+        mail.From.Add(from);
+        mail.To.Add(new MailboxAddress(m.ToName, m.To));
         return mail;
     }
 }
 
-/// <summary>SMTP through the framework's client, or a pickup folder of .eml files (development, the demo).</summary>
+/// <summary>SMTP through MailKit, or a folder of .eml files (development, the demo).</summary>
 public sealed class SmtpMailSender(MailSettings settings) : IMailSender
 {
-    public async Task SendAsync(MailMessage message, CancellationToken ct)
+    /// <summary>For connecting and for each command: a server that stops answering fails the attempt, not the outbox.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
-        using var client = new SmtpClient();
         if (settings.Folder is { } folder)
         {
             Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = Path.GetFullPath(folder);
+            var name = Path.Combine(folder, $"{Guid.NewGuid()}.eml");
+            // Written aside and moved, so that whoever watches the folder never reads half a message.
+            await message.WriteToAsync(name + ".tmp", ct);
+            File.Move(name + ".tmp", name);
+            return;
         }
-        else
-        {
-            client.Host = settings.Host ?? throw new InvalidOperationException("Set Mail:Host or Mail:Folder.");
-            client.Port = settings.Port;
-            client.EnableSsl = settings.EnableSsl;
-            client.Timeout = 30_000;
-            if (!string.IsNullOrEmpty(settings.UserName))
-                client.Credentials = new System.Net.NetworkCredential(settings.UserName, settings.Password);
-        }
-        await client.SendMailAsync(message, ct);
+        var host = settings.Host ?? throw new InvalidOperationException("Set Mail:Host or Mail:Folder.");
+        using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
+        await client.ConnectAsync(host, settings.Port, settings.Security, ct);
+        if (!string.IsNullOrEmpty(settings.UserName))
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(quit: true, ct);
     }
 }
 
-/// <summary>Mail settings: with a Host, SMTP; otherwise a folder of .eml files.</summary>
-public sealed record MailSettings(string? Host, int Port, bool EnableSsl, string? UserName, string? Password, string From, string? Folder)
+/// <summary>
+/// Mail settings: with a Host, SMTP; otherwise a folder of .eml files. <see cref="Security"/> says how the connection
+/// is encrypted: STARTTLS when the server offers it by default; StartTls (required) or SslOnConnect (port 465) in production.
+/// </summary>
+public sealed record MailSettings(string? Host, int Port, SecureSocketOptions Security, string? UserName, string? Password, string From, string? Folder)
 {
-    public MailAddress FromAddress => new(From, "Rapport");
+    public MailboxAddress FromAddress => new("Rapport", From);
     /// <summary>How often the outbox is sent.</summary>
     public TimeSpan SendEvery { get; init; } = TimeSpan.FromSeconds(10);
 }

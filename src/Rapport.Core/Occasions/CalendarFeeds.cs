@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
@@ -64,7 +68,7 @@ public static class CalendarFeeds
         var now = time.GetUtcNow().UtcDateTime;
         var business = await db.Businesses.AsNoTracking().Where(b => b.Id == owner.BusinessId).Select(b => new { b.Name, b.TimeZone }).FirstAsync(ct);
         var today = BusinessClock.Today(now, BusinessClock.Zone(business.TimeZone));
-        var calendar = new ICalendarWriter(business.Name, now);
+        var calendar = new CalendarFeedWriter(business.Name, now, business.TimeZone);
         if (owner.StaffId is { } staffId)
         {
             var member = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == staffId && s.BusinessId == owner.BusinessId, ct);
@@ -99,7 +103,7 @@ public static class CalendarFeeds
     }
 
     // Deliveries promised in a window, the driver's own stops for a driver; pick-ups and partner orders as all-day entries.
-    private static async Task AddDeliveriesAsync(RapportDb db, Actor actor, ICalendarWriter calendar, DateOnly today, CancellationToken ct)
+    private static async Task AddDeliveriesAsync(RapportDb db, Actor actor, CalendarFeedWriter calendar, DateOnly today, CancellationToken ct)
     {
         var last = today.AddDays(DeliveryDays - 1);
         var orders = db.Orders.AsNoTracking()
@@ -141,87 +145,69 @@ public static class CalendarFeeds
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
-/// <summary>Writes RFC 5545 text: CRLF line ends, escaped text, lines folded at 75 octets.</summary>
-public sealed class ICalendarWriter(string productName, DateTime stamp)
+/// <summary>
+/// One feed as Ical.Net writes it (RFC 5545): all-day occasions, timed deliveries in the business's zone with that
+/// zone's VTIMEZONE (its current daylight-saving rules), and every event stamped with the app's clock.
+/// </summary>
+public sealed class CalendarFeedWriter
 {
-    private readonly StringBuilder events = new();
+    private readonly Ical.Net.Calendar calendar = new() { ProductId = "-//Rapport//Occasions//EN", Method = "PUBLISH", Scale = "GREGORIAN" };
+    private readonly CalDateTime stamp;
+    private readonly TimeZoneInfo zone;
+    private bool zoneWritten;
 
-    public string Name { get; set; } = productName;
-    public int Count { get; private set; }
-
-    public void AllDay(string uid, DateOnly date, string summary, string? description = null)
+    public CalendarFeedWriter(string name, DateTime stampUtc, string zoneId)
     {
-        Begin(uid);
-        Line($"DTSTART;VALUE=DATE:{date:yyyyMMdd}");
-        Line($"DTEND;VALUE=DATE:{date.AddDays(1):yyyyMMdd}");
-        Line("TRANSP:TRANSPARENT");
-        End(summary, description, null);
+        Name = name;
+        stamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc));
+        zone = BusinessClock.Zone(zoneId);
     }
 
-    /// <summary>A timed event; times are UTC instants, written with Z so every calendar shows them in its own zone.</summary>
+    public string Name { get; set; }
+    public int Count => calendar.Events.Count;
+
+    public void AllDay(string uid, DateOnly date, string summary, string? description = null) =>
+        Add(new CalendarEvent
+        {
+            DtStart = new CalDateTime(date),
+            DtEnd = new CalDateTime(date.AddDays(1)),
+            Transparency = TransparencyType.Transparent,
+        }, uid, summary, description, null);
+
+    /// <summary>
+    /// A timed event; the times are UTC instants, written as the business's local times with its TZID (in UTC when the
+    /// business keeps UTC or its zone is unknown).
+    /// </summary>
     public void Timed(string uid, DateTime startUtc, DateTime endUtc, string summary, string? description, string? location)
     {
-        Begin(uid);
-        Line($"DTSTART:{Utc(startUtc)}");
-        Line($"DTEND:{Utc(endUtc)}");
-        End(summary, description, location);
+        var utc = zone.Equals(TimeZoneInfo.Utc);
+        if (!utc && !zoneWritten)
+        {
+            // The rules in force from this year on: enough for a feed of the coming weeks, and what calendar apps read.
+            var year = BusinessClock.ToLocal(stamp.Value, zone).Year;
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, new DateTime(year, 1, 1), includeHistoricalData: false));
+            zoneWritten = true;
+        }
+        Add(new CalendarEvent { DtStart = At(startUtc), DtEnd = At(endUtc) }, uid, summary, description, location);
+
+        CalDateTime At(DateTime t) => utc
+            ? new CalDateTime(DateTime.SpecifyKind(t, DateTimeKind.Utc))
+            : new CalDateTime(DateTime.SpecifyKind(BusinessClock.ToLocal(t, zone), DateTimeKind.Unspecified), zone.Id);
     }
 
-    private void Begin(string uid)
+    private void Add(CalendarEvent e, string uid, string summary, string? description, string? location)
     {
-        Count++;
-        Line("BEGIN:VEVENT");
-        Line($"UID:{uid}@rapport");
-        Line($"DTSTAMP:{Utc(stamp)}");
+        e.Uid = $"{uid}@rapport";
+        e.DtStamp = stamp;
+        e.Summary = summary;
+        if (!string.IsNullOrWhiteSpace(description)) e.Description = description;
+        if (!string.IsNullOrWhiteSpace(location)) e.Location = location;
+        calendar.Events.Add(e);
     }
-
-    private void End(string summary, string? description, string? location)
-    {
-        Line($"SUMMARY:{Escape(summary)}");
-        if (!string.IsNullOrWhiteSpace(description)) Line($"DESCRIPTION:{Escape(description)}");
-        if (!string.IsNullOrWhiteSpace(location)) Line($"LOCATION:{Escape(location)}");
-        Line("END:VEVENT");
-    }
-
-    private void Line(string text) => Fold(events, text);
 
     public override string ToString()
     {
-        var all = new StringBuilder();
-        Fold(all, "BEGIN:VCALENDAR");
-        Fold(all, "VERSION:2.0");
-        Fold(all, "PRODID:-//Rapport//Occasions//EN");
-        Fold(all, "CALSCALE:GREGORIAN");
-        Fold(all, "METHOD:PUBLISH");
-        Fold(all, $"X-WR-CALNAME:{Escape(Name)}");
-        all.Append(events);
-        Fold(all, "END:VCALENDAR");
-        return all.ToString();
-    }
-
-    private static string Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    public static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
-            .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
-
-    /// <summary>Lines longer than 75 octets continue on the next line after a space, never splitting a UTF-8 character.</summary>
-    private static void Fold(StringBuilder into, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                into.Append("\r\n ");
-                octets = 1;
-                limit = 75;
-            }
-            into.Append(rune.ToString());
-            octets += size;
-        }
-        into.Append("\r\n");
+        calendar.Properties.Set("X-WR-CALNAME", Name);
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 }

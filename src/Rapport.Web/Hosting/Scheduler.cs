@@ -1,4 +1,6 @@
 using Rapport.Core.Data;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Messaging;
 using Rapport.Core.Scheduling;
 
@@ -65,15 +67,24 @@ public sealed class Scheduler(
 
 public static class MailConfiguration
 {
-    /// <summary>Mail:Host (SMTP) or Mail:Folder (.eml files; the default, a "mail" folder beside the app).</summary>
+    /// <summary>
+    /// Mail:Host (SMTP) or Mail:Folder (.eml files; the default, a "mail" folder beside the app). Mail:Security is
+    /// MailKit's SecureSocketOptions (None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable, the default);
+    /// Mail:EnableSsl=true requires TLS: SslOnConnect on port 465, StartTls elsewhere.
+    /// </summary>
     public static MailSettings From(IConfiguration config)
     {
         var host = config["Mail:Host"];
         var folder = string.IsNullOrWhiteSpace(host) ? config["Mail:Folder"] ?? "mail" : null;
+        var port = config.GetValue("Mail:Port", 25);
+        var security = config.GetValue<SecureSocketOptions?>("Mail:Security")
+            ?? (config.GetValue("Mail:EnableSsl", false)
+                ? port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
+                : SecureSocketOptions.StartTlsWhenAvailable);
         return new MailSettings(
             string.IsNullOrWhiteSpace(host) ? null : host,
-            config.GetValue("Mail:Port", 25),
-            config.GetValue("Mail:EnableSsl", false),
+            port,
+            security,
             config["Mail:UserName"],
             config["Mail:Password"],
             config["Mail:From"] ?? "rapport@localhost",

@@ -16,7 +16,7 @@ public static class CalendarEndpoints
         app.MapGet("/calendar/{token}.ics", Feed).WithTags("Calendar").WithName("CalendarFeed").AllowAnonymous()
             .WithSummary("An iCalendar (RFC 5545) feed of upcoming occasions and deliveries; the token in the URL is the only key.")
             .WithDescription("Occasions are all-day events on their dates in the business's calendar; deliveries are timed events "
-                + "in UTC for their promised windows. An unknown or revoked token is 404.")
+                + "for their promised windows in the business's time zone, described by the feed's VTIMEZONE. An unknown or revoked token is 404.")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar");
 
         var group = app.MapGroup("/api/calendar/feed").WithTags("Calendar").RequireAuthorization(Policies.Staff);

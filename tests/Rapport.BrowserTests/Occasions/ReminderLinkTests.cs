@@ -24,7 +24,7 @@ public sealed partial class ReminderLinkTests(BrowserRapportApp app, BrowserFixt
         var date = (await App.TodayAsync(bloom)).AddDays(10);
         var postcode = "66" + Random.Shared.Next(300, 999);
         var shop = await App.LocationAsync(bloom, "Reminder shop", postcode, (date, 10, 5, 0, 0));
-        var email = $"ruth-{Guid.NewGuid():N}@example.com";
+        var email = $"ruth-{UniqueText.Letters()}@example.com";
         var customerId = await App.WithDbAsync(bloom, async db =>
         {
             var customer = new Customer { Name = "Ruth Remembers" };
@@ -46,8 +46,8 @@ public sealed partial class ReminderLinkTests(BrowserRapportApp app, BrowserFixt
 
         // The reminder job and the outbox, as the scheduler runs them, sending to the real SMTP server.
         await App.WithDbAsync(bloom, db => SendReminders.RunAsync(db, token => ShopLinks.Reorder(App.BaseAddress.ToString().TrimEnd('/'), "bloom", token), TimeProvider.System, Ct));
-        var mail = new SmtpMailSender(new MailSettings("127.0.0.1", smtp.Port, false, null, null, "shop@rapport.test", null));
-        await App.WithDbAsync(db => OutboxDispatch.RunAsync(db, mail, new System.Net.Mail.MailAddress("shop@rapport.test"), TimeProvider.System, Ct));
+        var settings = new MailSettings("127.0.0.1", smtp.Port, MailKit.Security.SecureSocketOptions.StartTlsWhenAvailable, null, null, "shop@rapport.test", null);
+        await App.WithDbAsync(db => OutboxDispatch.RunAsync(db, new SmtpMailSender(settings), settings.FromAddress, TimeProvider.System, Ct));
         var received = (await smtp.WaitForAsync(1, TimeSpan.FromSeconds(10))).Single(m => m.EnvelopeTo.Contains(email));
         var link = Link().Match(received.Html ?? "").Groups["url"].Value;
         link.ShouldContain("/shop/bloom/reorder/");

@@ -1,3 +1,4 @@
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Messaging;
 using Rapport.Testing;
@@ -49,6 +50,39 @@ public sealed class OutboxTests : IAsyncLifetime
         received.Text.ShouldContain("https://x/y");
         var sent = await app.WithDbAsync(business, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.DedupeKey == key, Ct));
         (sent.Status, sent.Attempts, sent.SentAt.HasValue).ShouldBe((OutboxStatus.Sent, 1, true));
+    }
+
+    [Fact]
+    public async Task A_server_that_wants_a_login_refuses_a_wrong_password_and_takes_the_message_on_a_later_attempt_with_the_right_one()
+    {
+        await using var guarded = await SmtpSink.StartAsync(login: ("rapport", "right-secret"));
+        var business = await app.BusinessIdAsync(DemoData.Bloom);
+        var key = $"login-{Guid.NewGuid():N}";
+        await app.WithDbAsync(business, async db =>
+        {
+            await Outbox.EnqueueOnceAsync(db, new OutgoingMail(key, "fern@example.com", "Fern", "Hello", "Hello"), TimeProvider.System, Ct);
+            return await db.SaveChangesAsync(Ct);
+        });
+        MailSettings Login(string password) =>
+            new("127.0.0.1", guarded.Port, SecureSocketOptions.StartTlsWhenAvailable, "rapport", password, "shop@rapport.test", null);
+        Task<OutboxMessage> ReadAsync() => app.WithDbAsync(business, db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.DedupeKey == key, Ct));
+
+        var wrong = Login("wrong-secret");
+        (await app.WithDbAsync(db => OutboxDispatch.RunAsync(db, new SmtpMailSender(wrong), wrong.FromAddress, TimeProvider.System, Ct))).ShouldBe(0);
+        var refused = await ReadAsync();
+        (refused.Status, refused.Attempts).ShouldBe((OutboxStatus.Pending, 1));
+        refused.LastError.ShouldNotBeNullOrWhiteSpace();
+        guarded.Messages().ShouldBeEmpty();
+
+        var right = Login("right-secret");
+        var later = new FixedClock(DateTimeOffset.UtcNow + OutboxDispatch.Backoff(1) + TimeSpan.FromSeconds(1));
+        (await app.WithDbAsync(db => OutboxDispatch.RunAsync(db, new SmtpMailSender(right), right.FromAddress, later, Ct))).ShouldBe(1);
+        var received = guarded.Messages().ShouldHaveSingleItem();
+        (received.User, received.EnvelopeTo.Single()).ShouldBe(("rapport", "fern@example.com"));
+        received.To.ShouldBe("\"Fern\" <fern@example.com>");
+        received.From.ShouldContain("Bloom & Stem");
+        var sent = await ReadAsync();
+        (sent.Status, sent.Attempts, sent.LastError).ShouldBe((OutboxStatus.Sent, 2, (string?)null));
     }
 
     [Fact]

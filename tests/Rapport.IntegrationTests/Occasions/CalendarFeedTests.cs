@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using Rapport.Core.Occasions;
 using Rapport.IntegrationTests.Orders;
 using Rapport.IntegrationTests.Shop;
 using Rapport.Testing;
@@ -10,7 +9,7 @@ using static Rapport.IntegrationTests.Api;
 
 namespace Rapport.IntegrationTests.Occasions;
 
-/// <summary>The private calendar feeds, read back with Python's icalendar package as a calendar app would read them.</summary>
+/// <summary>The private calendar feeds, read back with Ical.Net as a calendar app would read them.</summary>
 public sealed class CalendarFeedTests(RapportApp app) : IClassFixture<RapportApp>
 {
     private const string Service = "service@bloom.example";
@@ -86,6 +85,43 @@ public sealed class CalendarFeedTests(RapportApp app) : IClassFixture<RapportApp
         (await app.CreateApiClient().GetAsync(url, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_feed_read_by_IcalNet_has_the_business_zone_with_its_rules_and_every_event_a_uid_and_a_stamp_from_the_clock()
+    {
+        var data = await OrderData.ForAsync(app);
+        var client = await app.ClientAsync(Service);
+        var today = await data.TodayAsync();
+        var customer = await data.CustomerAsync("Zoned Zelda");
+        var window = await data.WindowAsync(await data.LocationAsync("Zone shop"), today.AddDays(4), 14, 16, 10, 0);
+        var order = await data.OrderAsync(customer, today.AddDays(4), window);
+        var issued = await (await client.PostAsync("/api/calendar/feed", null, Ct)).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var token = new Uri(issued.Str("url")).Segments[^1].Replace(".ics", "", StringComparison.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        var clock = new FixedClock(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).AddMinutes(-37));
+
+        var ics = await data.DbAsync(async db => await CalendarFeeds.RenderAsync(db, (await CalendarFeeds.FindAsync(db, token, Ct)).ShouldNotBeNull(), clock, Ct));
+
+        ics.ShouldNotBeNull().ShouldEndWith("END:VCALENDAR\r\n");
+        foreach (var line in ics[..^2].Split("\r\n"))
+        {
+            line.ShouldNotContain('\n');
+            System.Text.Encoding.UTF8.GetByteCount(line).ShouldBeLessThanOrEqualTo(75, $"a line is folded at 75 octets: {line}");
+        }
+        var calendar = Load(ics);
+        var zone = calendar.TimeZones.ShouldHaveSingleItem();
+        zone.TzId.ShouldBe(Zone);
+        var rules = zone.TimeZoneInfos.ToDictionary(i => i.Name!);
+        // Central time: daylight from the second Sunday of March, standard from the first Sunday of November.
+        (rules["STANDARD"].OffsetTo!.Offset, rules["STANDARD"].RecurrenceRule!.ByMonth.Single()).ShouldBe((TimeSpan.FromHours(-6), 11));
+        (rules["DAYLIGHT"].OffsetTo!.Offset, rules["DAYLIGHT"].RecurrenceRule!.ByMonth.Single()).ShouldBe((TimeSpan.FromHours(-5), 3));
+        calendar.Events.Count.ShouldBeGreaterThan(1);
+        calendar.Events.ShouldAllBe(e => !string.IsNullOrEmpty(e.Uid) && e.DtStamp != null && e.DtStamp.AsUtc == clock.GetUtcNow().UtcDateTime);
+        calendar.Events.Select(e => e.Uid).ShouldBeUnique();
+        var delivery = calendar.Events.Single(e => e.Uid == $"order-{order.Id:N}@rapport");
+        (delivery.DtStart!.TzId, delivery.DtStart.Value, delivery.DtEnd!.Value).ShouldBe(
+            (Zone, today.AddDays(4).ToDateTime(new TimeOnly(14, 0)), today.AddDays(4).ToDateTime(new TimeOnly(16, 0))));
+    }
+
     private static string FeedUrl(string html)
     {
         var match = System.Text.RegularExpressions.Regex.Match(html, """data-testid="feed-url" readonly value="([^"]+)" """);
@@ -93,37 +129,22 @@ public sealed class CalendarFeedTests(RapportApp app) : IClassFixture<RapportApp
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    /// <summary>Reads the feed with Debian's python3-icalendar; timed events come back in the business's zone.</summary>
+    /// <summary>Reads the feed with Ical.Net, as a calendar app would; timed events come back in the business's zone.</summary>
     private static Parsed Parse(string ics)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"rapport-feed-{Guid.NewGuid():N}.ics");
-        File.WriteAllText(file, ics);
-        try
-        {
-            const string script = """
-                import sys, json, datetime, zoneinfo, icalendar
-                cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
-                tz = zoneinfo.ZoneInfo(sys.argv[2])
-                events = []
-                for e in cal.walk('VEVENT'):
-                    s = e.decoded('DTSTART')
-                    s = s.astimezone(tz).isoformat() if isinstance(s, datetime.datetime) else s.isoformat()
-                    events.append({'uid': str(e['UID']), 'summary': str(e['SUMMARY']), 'start': s})
-                print(json.dumps({'name': str(cal.get('X-WR-CALNAME')), 'events': events}))
-                """;
-            using var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", script, file, Zone])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true,
-            })!;
-            var output = python.StandardOutput.ReadToEnd();
-            var errors = python.StandardError.ReadToEnd();
-            python.WaitForExit();
-            python.ExitCode.ShouldBe(0, $"python3 icalendar could not read the feed: {errors}\n{ics}");
-            return JsonSerializer.Deserialize<Parsed>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var calendar = Load(ics);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+        var events = calendar.Events.Select(e => new Event(e.Uid!, e.Summary!, e.DtStart!.HasTime
+                ? TimeZoneInfo.ConvertTime(new DateTimeOffset(e.DtStart.AsUtc), zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)
+                : e.DtStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .ToList();
+        return new Parsed(calendar.Properties["X-WR-CALNAME"]?.Value?.ToString() ?? "", events);
+    }
+
+    private static Ical.Net.Calendar Load(string ics)
+    {
+        Ical.Net.Calendar? calendar = null;
+        Should.NotThrow(() => calendar = Ical.Net.Calendar.Load(ics), $"Ical.Net could not read the feed:\n{ics}");
+        return calendar.ShouldNotBeNull();
     }
 }
