@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
@@ -53,10 +52,8 @@ public static class RapportServices
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.ToActor()
             ?? throw new InvalidOperationException("No staff member is signed in."));
 
-        services.AddDataProtection().SetApplicationName("Rapport");
         // Keys live in the database so that every node reads every cookie and token.
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRepository(scopes));
+        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDb>();
 
         services.AddAuthentication(o =>
             {
