@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Common;
 using Rapport.Core.Data;
 
 namespace Rapport.Core.Messaging;
@@ -78,9 +79,11 @@ public static class OutboxDispatch
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, at)
                         .SetProperty(m => m.Attempts, attempt).SetProperty(m => m.LastError, (string?)null), ct);
                 sent++;
+                RapportMetrics.OutboxMessageSent();
             }
             catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException or FormatException)
             {
+                RapportMetrics.OutboxSendFailed();
                 var status = attempt >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
                 var next = time.GetUtcNow().UtcDateTime + Backoff(attempt);
                 var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
@@ -89,6 +92,7 @@ public static class OutboxDispatch
                         .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, error), ct);
             }
         }
+        RapportMetrics.OutboxQueueCounted(await db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.Status == OutboxStatus.Pending, ct));
         return sent;
     }
 

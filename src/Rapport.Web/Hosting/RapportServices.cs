@@ -123,7 +123,6 @@ public static class RapportServices
             doc.Info.Description = "Customers, their timeline and everything on file. Sign in with POST /api/auth/login and send `Authorization: Bearer <accessToken>`. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<RapportDb>("database");
 
         services.AddRazorPages(o =>
         {
