@@ -23,6 +23,7 @@ if (demo) builder.Configuration["Demo"] = "true";
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 builder.AddRapport();
+builder.AddRapportOperations();
 
 var app = builder.Build();
 if (AdminCommands.IsCommand(args)) return await AdminCommands.RunAsync(app, args);
@@ -46,7 +47,7 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "api/docs";
     o.DocumentTitle = "Rapport API";
 });
-app.MapHealthChecks("/health");
+app.MapRapportOperations();
 app.MapAuth();
 app.MapCustomers();
 app.MapTimeline();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Data;
 
@@ -76,6 +77,23 @@ public sealed class RapportProcess : IAsyncDisposable
         throw new TimeoutException($"Rapport did not answer /health within 90 s:\n{running.Output}");
     }
 
+    /// <summary>The operating system's id of the process (Rapport's job lease holder names it).</summary>
+    public int Id => process.Id;
+
+    /// <summary>Asks the process to stop as a container runtime or systemd does (SIGTERM); returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (kill(process.Id, SigTerm) != 0) throw new InvalidOperationException($"SIGTERM could not be sent (errno {Marshal.GetLastPInvokeError()}).");
+        using var wait = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(wait.Token);
+        return process.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
     /// <summary>Ends the process the hard way (SIGKILL): no shutdown, no flushing, as in a crash.</summary>
     public async Task KillAsync()
     {
@@ -140,7 +158,7 @@ public sealed class RapportProcess : IAsyncDisposable
         throw new InvalidOperationException("The repository root (Rapport.slnx) was not found above the test's folder.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

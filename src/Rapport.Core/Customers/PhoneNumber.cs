@@ -1,44 +1,58 @@
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
 namespace Rapport.Core.Customers;
 
 /// <summary>
-/// Phone numbers as people type them: "913.555.0142", "(913) 555-0142" and "+1 913 555 0142" are one number.
-/// Numbers are kept in E.164 form (+19135550142) so that search is one indexed comparison.
+/// Phone numbers as people type them: "913.555.0142", "(913) 555-0142" and "+1 913 555 0142" are one number, and so are
+/// "020 7946 0958" typed at a British business and "+44 20 7946 0958" typed anywhere. Parsing and validity are
+/// libphonenumber's; numbers are kept in E.164 form (+19135550142) so that search is one indexed comparison.
 /// </summary>
-public static class PhoneNumber
+public static partial class PhoneNumber
 {
     private const string Separators = " .-()/\t";
     public const int MaxLength = 40;
 
-    /// <summary>The E.164 form, or null when the text is not a phone number.</summary>
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
+
+    /// <summary>The E.164 form, or null when the text is not a valid phone number.</summary>
+    /// <param name="defaultCallingCode">The business's calling code (Business.DefaultCallingCode), for numbers typed without one:
+    /// its main region ("1" → US, "44" → GB, "49" → DE) is the region national numbers are read in.</param>
     public static string? Normalize(string? text, string defaultCallingCode = "1")
     {
-        // Longer text is no phone number (and must not reach the stack buffer below).
+        // Longer text is no phone number.
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength) return null;
         var s = text.Trim();
-        var international = false;
-        if (s.StartsWith('+')) { international = true; s = s[1..]; }
-        else if (s.StartsWith("00", StringComparison.Ordinal)) { international = true; s = s[2..]; }
+        // One leading "+" and digits with separators only: libphonenumber would read letters as keypad digits
+        // ("913-555-CALL") and "ext 12" as an extension, neither of which a contact point keeps.
+        var body = s.StartsWith('+') ? s[1..] : s;
+        if (body.Length == 0 || body.Any(c => !char.IsAsciiDigit(c) && !Separators.Contains(c))) return null;
+        // "0049 …" is how most of the world writes "+49 …", whatever the business's own international prefix.
+        if (!s.StartsWith('+') && body.StartsWith("00", StringComparison.Ordinal)) s = "+" + body[2..];
 
-        Span<char> digits = stackalloc char[s.Length];
-        var n = 0;
-        foreach (var c in s)
-        {
-            if (char.IsAsciiDigit(c)) digits[n++] = c;
-            else if (!Separators.Contains(c)) return null;
-        }
-        var d = new string(digits[..n]);
-        if (international) return d.Length is >= 8 and <= 15 ? "+" + d : null;
-
-        // North American numbers: ten digits, or eleven with the leading 1.
-        if (defaultCallingCode == "1")
-        {
-            if (d.Length == 10) return "+1" + d;
-            if (d.Length == 11 && d[0] == '1') return "+" + d;
-            return null;
-        }
-        d = d.TrimStart('0');
-        return d.Length is >= 6 and <= 13 ? "+" + defaultCallingCode + d : null;
+        PhoneNumbers.PhoneNumber number;
+        try { number = Numbers.Parse(s, Region(defaultCallingCode)); }
+        catch (NumberParseException) { return null; }
+        if (number.HasExtension) return null;
+        return Numbers.IsValidNumber(number) || IsFictional(number) ? Numbers.Format(number, PhoneNumberFormat.E164) : null;
     }
+
+    /// <summary>
+    /// The North American 555-0100 to 555-0199 block is reserved for fiction: libphonenumber does not count it as valid,
+    /// but the demo data and examples use it, so any well-formed area code with it is accepted.
+    /// </summary>
+    private static bool IsFictional(PhoneNumbers.PhoneNumber number) =>
+        number.CountryCode == 1 && FictionalNanp().IsMatch(number.NationalNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"^[2-9][0-9]{2}55501[0-9]{2}$")]
+    private static partial Regex FictionalNanp();
+
+    /// <summary>The region national numbers are read in: the calling code's main region ("1" → US); US when it names none.</summary>
+    public static string Region(string callingCode) =>
+        int.TryParse(callingCode.TrimStart('+'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+        && Numbers.GetRegionCodeForCountryCode(code) is { } region && region != "ZZ" && region != "001"
+            ? region
+            : "US";
 
     /// <summary>True when a search query is meant as a phone number (digits and separators, at least 7 digits).</summary>
     public static bool LooksLikePhone(string query)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,7 +21,7 @@ using Rapport.Core.Touches;
 namespace Rapport.Core.Data;
 
 public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant)
-    : IdentityUserContext<StaffMember, Guid>(options)
+    : IdentityUserContext<StaffMember, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The business every query is filtered to; <see cref="Guid.Empty"/> matches nothing.</summary>
     public Guid CurrentBusinessId => tenant.BusinessId;

@@ -3,6 +3,7 @@ using MailKit;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Rapport.Core.Common;
 using Rapport.Core.Data;
 
 namespace Rapport.Core.Messaging;
@@ -83,9 +84,11 @@ public static class OutboxDispatch
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, at)
                         .SetProperty(m => m.Attempts, attempt).SetProperty(m => m.LastError, (string?)null), ct);
                 sent++;
+                RapportMetrics.OutboxMessageSent();
             }
             catch (Exception e) when (IsDeliveryFailure(e))
             {
+                RapportMetrics.OutboxSendFailed();
                 var status = attempt >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
                 var next = time.GetUtcNow().UtcDateTime + Backoff(attempt);
                 var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
@@ -94,6 +97,7 @@ public static class OutboxDispatch
                         .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, error), ct);
             }
         }
+        RapportMetrics.OutboxQueueCounted(await db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.Status == OutboxStatus.Pending, ct));
         return sent;
     }
 

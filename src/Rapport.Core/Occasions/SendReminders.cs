@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
+using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Messaging;
@@ -51,6 +52,7 @@ public static class SendReminders
             {
                 await db.SaveChangesAsync(ct);
                 if (sent == ReminderChannel.Email) emailed++; else calls++;
+                RapportMetrics.ReminderSent(sent == ReminderChannel.Email ? "email" : "callTask");
             }
             // Another process reminded at the same moment: theirs stands.
             catch (DbUpdateException e) when (e.IsUniqueViolation()) { }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Audit;
 using Rapport.Core.Businesses;
@@ -215,9 +216,14 @@ public static class PlaceOrder
                 var answer = Record(db, orderer, customer, d, promised, number, claim, touching);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                RapportMetrics.OrderPlaced(Metric(d.Channel));
                 return answer;
             }
             await tx.RollbackAsync(ct);
+            RapportMetrics.ReservationConflict(d.Kind switch
+            {
+                OptionKind.Partner => "partner", OptionKind.LoyaltyReserve => "reserve", _ => "window",
+            });
             refusal = d.Kind switch
             {
                 OptionKind.Partner => "The partner florist is full that day.",
@@ -372,8 +378,12 @@ public static class PlaceOrder
         }
     }
 
+    /// <summary>A channel as the metrics name it: phone, web, walkIn, standing.</summary>
+    private static string Metric(OrderChannel channel) => JsonNamingPolicy.CamelCase.ConvertName(channel.ToString());
+
     private static async Task<Result<Placed>> RefusedAsync(RapportDb db, Customer customer, Draft d, string reason, CancellationToken ct)
     {
+        RapportMetrics.OrderRefused(Metric(d.Channel));
         var situation = await OrderOptions.SituationAsync(db, d.Now, d.Today, d.Date, d.WindowId, d.MayUseReserve, d.Destination?.Address, ct);
         var answer = OrderOptions.Describe(situation, OrderOptions.IsLoyal(customer, d.Now));
         return Failure.Conflict(reason, new Dictionary<string, object?>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rapport.Core.Common;
 using Rapport.Core.Data;
 
 namespace Rapport.Core.Scheduling;
@@ -38,7 +39,9 @@ public static class JobLeases
     public static async Task<bool> TryAcquireAsync(RapportDb db, string job, string holder, TimeSpan leaseFor, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (!await db.JobLeases.AnyAsync(l => l.Name == job, ct))
+        var before = await db.JobLeases.AsNoTracking().Where(l => l.Name == job)
+            .Select(l => new { l.Holder, l.LeasedUntil, l.LastRunAt }).FirstOrDefaultAsync(ct);
+        if (before is null)
         {
             db.JobLeases.Add(new JobLease { Name = job, NextRunAt = now, LeasedUntil = now });
             try { await db.SaveChangesAsync(ct); }
@@ -49,7 +52,23 @@ public static class JobLeases
         var taken = await db.JobLeases
             .Where(l => l.Name == job && l.NextRunAt <= now && (l.LeasedUntil <= now || l.Holder == holder))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.LeasedUntil, until), ct);
+        // A holder that gave the lease back ended it at its last run (or cleared it on shutdown); one that let it run
+        // out did neither: it died or hung mid-run.
+        if (taken == 1 && before is { Holder: { } previous } && previous != holder && before.LeasedUntil > (before.LastRunAt ?? DateTime.MinValue))
+            RapportMetrics.LeaseTakenOver(job);
         return taken == 1;
+    }
+
+    /// <summary>
+    /// Gives back every lease the holder has, on shutdown: a run cut short stays due, so another process takes it up
+    /// at once instead of waiting for the lease to run out.
+    /// </summary>
+    public static Task<int> ReleaseAllAsync(RapportDb db, string holder, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.JobLeases.Where(l => l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, (string?)null)
+                .SetProperty(l => l.LeasedUntil, l => l.LeasedUntil > now ? now : l.LeasedUntil), ct);
     }
 
     /// <summary>Gives the lease back and sets the next run; only the holder can.</summary>

@@ -571,7 +571,7 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("Stakeholders");
                 });
 
-            modelBuilder.Entity("Rapport.Core.Data.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

@@ -563,7 +563,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("Stakeholders");
                 });
 
-            modelBuilder.Entity("Rapport.Core.Data.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

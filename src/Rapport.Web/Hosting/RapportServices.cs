@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
@@ -56,10 +55,8 @@ public static class RapportServices
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.ToActor()
             ?? throw new InvalidOperationException("No staff member is signed in."));
 
-        services.AddDataProtection().SetApplicationName("Rapport");
         // Keys live in the database so that every node reads every cookie and token.
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseKeyRepository(scopes));
+        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDb>();
 
         services.AddAuthentication(o =>
             {
@@ -130,7 +127,6 @@ public static class RapportServices
             doc.Info.Description = "Customers, their timeline and everything on file. Sign in with POST /api/auth/login and send `Authorization: Bearer <accessToken>`. Errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<RapportDb>("database");
 
         services.AddRazorPages(o =>
         {

@@ -1,3 +1,4 @@
+using Rapport.Core.Common;
 using Rapport.Core.Data;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -26,13 +27,50 @@ public sealed class Scheduler(
     /// <summary>Who holds a lease: this process, told apart from a restarted one.</summary>
     public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    private long heartbeat = Environment.TickCount64;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         settings.Enabled ? Task.WhenAll(jobs.Select(job => LoopAsync(job, stoppingToken))) : Task.CompletedTask;
+
+    /// <summary>
+    /// Null when jobs are off on this node; else whether the loops run and one of them went round lately
+    /// (a long run holds up only its own job's loop).
+    /// </summary>
+    public bool? Alive()
+    {
+        if (!settings.Enabled) return null;
+        if (ExecuteTask is null || ExecuteTask.IsCompleted) return false;
+        var quiet = TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref heartbeat));
+        return quiet < 3 * settings.Tick + TimeSpan.FromMinutes(2);
+    }
+
+    /// <summary>
+    /// On shutdown (SIGTERM): the loops stop, a run in progress is cancelled, and every lease this process holds is
+    /// given back so that another node takes the jobs up at once.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try { await base.StopAsync(cancellationToken); }
+        finally
+        {
+            if (settings.Enabled)
+            {
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    var released = await JobLeases.ReleaseAllAsync(scope.ServiceProvider.GetRequiredService<RapportDb>(), Holder, time, CancellationToken.None);
+                    log.LogInformation("Released {Count} job lease(s) on shutdown", released);
+                }
+                catch (Exception e) { log.LogWarning(e, "Job leases could not be released on shutdown; they run out by themselves"); }
+            }
+        }
+    }
 
     private async Task LoopAsync(IScheduledJob job, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
+            Interlocked.Exchange(ref heartbeat, Environment.TickCount64);
             try { await RunIfDueAsync(job, ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) { log.LogWarning(e, "Job {Job} could not be scheduled", job.Name); }
@@ -48,6 +86,7 @@ public sealed class Scheduler(
         var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
         if (!await JobLeases.TryAcquireAsync(db, job.Name, Holder, settings.Lease, time, ct)) return false;
         string? error = null;
+        var started = time.GetTimestamp();
         try
         {
             using var work = scopes.CreateScope();
@@ -58,6 +97,7 @@ public sealed class Scheduler(
             log.LogError(e, "Job {Job} failed", job.Name);
             error = e.Message;
         }
+        RapportMetrics.JobRan(job.Name, error is not null, time.GetElapsedTime(started));
         // A failed run is tried again soon rather than a whole period later.
         var wait = error is null ? job.Every : TimeSpan.FromTicks(Math.Min(job.Every.Ticks, TimeSpan.FromMinutes(1).Ticks));
         await JobLeases.ReleaseAsync(db, job.Name, Holder, time.GetUtcNow().UtcDateTime + wait, error, time, CancellationToken.None);

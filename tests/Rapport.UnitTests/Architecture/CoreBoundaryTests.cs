@@ -13,6 +13,7 @@ public class CoreBoundaryTests
     [
         "Microsoft.AspNetCore.DataProtection",
         "Microsoft.AspNetCore.DataProtection.Abstractions",
+        "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore",
         "Microsoft.AspNetCore.Cryptography.Internal",
         "Microsoft.AspNetCore.Cryptography.KeyDerivation",
         "Microsoft.AspNetCore.Identity.EntityFrameworkCore",
