@@ -30,7 +30,7 @@ public sealed class PlaybookData(RapportApp app, Guid business, PlaybookView pla
     {
         var business = await app.WithDbAsync(db => db.Businesses.Where(b => b.Slug == "harbor").Select(b => b.Id).SingleAsync(Ct));
         var owner = await ActorAsync(app, business, "owner@harbor.example");
-        var input = new PlaybookInput($"{name} {Guid.NewGuid():N}"[..(name.Length + 9)], "Washer-extractors",
+        var input = new PlaybookInput(TestNames.Unique(name), "Washer-extractors",
         [
             new StageInput("Qualify", [new StepInput(null, StepKind.Questionnaire, Discovery,
             [

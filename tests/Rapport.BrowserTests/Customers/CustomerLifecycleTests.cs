@@ -12,7 +12,7 @@ public sealed class CustomerLifecycleTests(BrowserRapportApp app, BrowserFixture
     public async Task Add_edit_delete_and_undo_a_customer()
     {
         await SignInAsync("sales@bloom.example");
-        var name = $"Iris Ödegaard {Guid.NewGuid():N}"[..22];
+        var name = TestNames.Unique("Iris Ödegaard", 22);
 
         await Page.GotoAsync("/app/customers/new");
         await Page.Locator("#Form_Name").FillAsync(name);

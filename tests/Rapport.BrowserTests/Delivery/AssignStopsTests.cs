@@ -14,16 +14,16 @@ public sealed class AssignStopsTests(BrowserRapportApp app, BrowserFixture brows
     public async Task A_manager_gives_two_stops_to_a_driver_and_reorders_them()
     {
         var today = await TodaysDeliveries.OpenAsync(App);
-        var driverName = $"Dana Wheeler {Guid.NewGuid():N}"[..18];
+        var driverName = TestNames.Unique("Dana Wheeler", 18);
         var driverId = await App.WithDbAsync(today.Business, async db =>
         {
-            var mailbox = $"driver-{Guid.NewGuid():N}@test.example";
+            var mailbox = TestNames.Email("driver");
             var driver = new StaffMember { BusinessId = today.Business, UserName = mailbox, Email = mailbox, DisplayName = driverName, Role = StaffRole.Delivery };
             db.Staff.Add(driver);
             await db.SaveChangesAsync();
             return driver.Id;
         });
-        var customer = await today.CustomerAsync($"Assign Run {Guid.NewGuid():N}"[..19], "Ines Varga");
+        var customer = await today.CustomerAsync(TestNames.Unique("Assign Run", 19), "Ines Varga");
         var first = await today.PlaceAsync(customer, "For the new house");
         var second = await today.PlaceAsync(customer, "Congratulations");
 

@@ -15,7 +15,7 @@ public sealed class CapacityCalendarTests(BrowserRapportApp app, BrowserFixture 
     {
         // Three days on is inside the default two weeks wherever the business's today falls.
         var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
-        var location = $"Calendar Shop {Guid.NewGuid():N}"[..22];
+        var location = TestNames.Unique("Calendar Shop", 22);
         await CreateLocationAsync(location, date);
 
         await SignInAsync("manager@bloom.example");

@@ -17,7 +17,7 @@ public sealed class RunSheetPhoneTests(BrowserRapportApp app, BrowserFixture bro
     public async Task A_driver_marks_a_stop_delivered_on_a_phone_sized_viewport()
     {
         var today = await TodaysDeliveries.OpenAsync(App);
-        var customer = await today.CustomerAsync($"Phone Run {Guid.NewGuid():N}"[..18], "Rosa Delgado");
+        var customer = await today.CustomerAsync(TestNames.Unique("Phone Run", 18), "Rosa Delgado");
         var order = await today.PlaceAsync(customer, "Happy birthday, Rosa! Love from all of us");
         await today.AssignAsync(order, await today.StaffIdAsync(Driver), sequence: 1);
 
@@ -55,7 +55,7 @@ public sealed class RunSheetPhoneTests(BrowserRapportApp app, BrowserFixture bro
     public async Task A_failed_stop_takes_a_quick_reason_and_a_contact_at_the_door_lands_on_the_timeline()
     {
         var today = await TodaysDeliveries.OpenAsync(App);
-        var customer = await today.CustomerAsync($"Phone Fail {Guid.NewGuid():N}"[..19], "Otto Brandt");
+        var customer = await today.CustomerAsync(TestNames.Unique("Phone Fail", 19), "Otto Brandt");
         var order = await today.PlaceAsync(customer, "Get well soon");
         await today.AssignAsync(order, await today.StaffIdAsync(Driver), sequence: 1);
 
@@ -64,7 +64,7 @@ public sealed class RunSheetPhoneTests(BrowserRapportApp app, BrowserFixture bro
         await run.GotoAsync();
         var stop = run.Stop(order.Number);
 
-        var said = $"Neighbour says Otto is in hospital {Guid.NewGuid():N}"[..44];
+        var said = TestNames.Unique("Neighbour says Otto is in hospital", 44);
         await run.LogContactAsync(stop, "neutral", said);
         await Expect(stop.Locator("[data-testid=stop-done]")).ToContainTextAsync("Contact logged");
         await run.MarkFailedAsync(stop, "Nobody home");

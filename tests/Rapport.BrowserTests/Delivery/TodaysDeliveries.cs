@@ -92,7 +92,7 @@ internal sealed class TodaysDeliveries
                 fulfilment = new { kind = "window", windowId = WindowId, date = Today },
             }),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("Idempotency-Key", TestNames.Key());
         using var response = await service.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.ShouldBeTrue(body);

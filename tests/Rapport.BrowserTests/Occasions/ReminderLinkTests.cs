@@ -22,9 +22,9 @@ public sealed partial class ReminderLinkTests(BrowserRapportApp app, BrowserFixt
         await using var smtp = await SmtpSink.StartAsync();
         var bloom = await App.BloomAsync();
         var date = (await App.TodayAsync(bloom)).AddDays(10);
-        var postcode = "66" + Random.Shared.Next(300, 999);
+        var postcode = "66412";
         var shop = await App.LocationAsync(bloom, "Reminder shop", postcode, (date, 10, 5, 0, 0));
-        var email = $"ruth-{UniqueText.Letters()}@example.com";
+        var email = TestNames.Email("ruth", "example.com");
         var customerId = await App.WithDbAsync(bloom, async db =>
         {
             var customer = new Customer { Name = "Ruth Remembers" };

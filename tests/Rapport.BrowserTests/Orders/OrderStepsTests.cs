@@ -15,7 +15,7 @@ public sealed class OrderStepsTests(BrowserRapportApp app, BrowserFixture browse
     public async Task Service_finds_an_order_by_number_confirms_it_is_told_a_failure_needs_a_reason_and_cancels_it()
     {
         var today = await TodaysDeliveries.OpenAsync(App);
-        var customer = await today.CustomerAsync($"Counter Cleo {Guid.NewGuid():N}"[..20], "Hugo Brandt");
+        var customer = await today.CustomerAsync(TestNames.Unique("Counter Cleo", 20), "Hugo Brandt");
         var order = await today.PlaceAsync(customer, "With sympathy");
         var number = order.Number.ToString(CultureInfo.InvariantCulture);
 

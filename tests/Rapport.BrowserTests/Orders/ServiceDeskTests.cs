@@ -38,7 +38,7 @@ public sealed class ServiceDeskTests(BrowserRapportApp app, BrowserFixture brows
         await Expect(tom.Recipient("Maria Lindqvist")).ToBeVisibleAsync();
         var before = await tom.Entries.CountAsync();
 
-        var summary = $"Browser test {Guid.NewGuid():N}: called, unhappy the driver was late";
+        var summary = $"{TestNames.Unique("Browser test")}: called, unhappy the driver was late";
         await MarkPageAsync();
         await tom.LogContactAsync("Phone", "Inbound", "negative", summary);
 
@@ -160,7 +160,7 @@ public sealed class ServiceDeskTests(BrowserRapportApp app, BrowserFixture brows
     public async Task Home_lists_the_latest_contacts_without_empty_staff_parentheses()
     {
         // A contact no staff member took (a web order), made the newest of the business.
-        var summary = $"Web order {Guid.NewGuid():N}";
+        var summary = TestNames.Unique("Web order");
         var bloom = await App.WithDbAsync(db => db.Businesses.Where(b => b.Slug == "bloom").Select(b => b.Id).SingleAsync());
         await App.WithDbAsync(bloom, async db =>
         {

@@ -20,7 +20,7 @@ public sealed class ShopOrderingTests(BrowserRapportApp app, BrowserFixture brow
 
         var signUp = new ShopSignUpPage(Page);
         await signUp.GotoAsync(Shop);
-        await signUp.SignUpAsync("Tom Shopper", $"tom-{Guid.NewGuid():N}@example.com", "Valentine!2026");
+        await signUp.SignUpAsync("Tom Shopper", TestNames.Email("tom", "example.com"), "Valentine!2026");
         await Expect(signUp.SignedInAs).ToHaveTextAsync("Tom Shopper");
 
         var addressBook = new ShopAddressBookPage(Page);

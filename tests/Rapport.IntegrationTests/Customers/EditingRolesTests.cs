@@ -16,8 +16,7 @@ public sealed class EditingRolesTests(RapportApp app) : IClassFixture<RapportApp
     public async Task Owner_manager_sales_and_service_read_and_edit_customers(string email, string role)
     {
         var client = await app.ClientAsync(email);
-        // Letters only: a run of digits from a GUID can pass the card-number check (Luhn) and be refused.
-        var name = $"Customer of {role} {string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 16)))}"[..40];
+        var name = TestNames.Unique($"Customer of {role}", 40);
 
         var created = await (await client.PostAsJsonAsync("/api/customers", new { kind = "person", name, phone = "(913) 555-0150" }, Ct))
             .ShouldBeJsonAsync(HttpStatusCode.Created);

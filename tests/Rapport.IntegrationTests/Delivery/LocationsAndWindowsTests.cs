@@ -148,7 +148,7 @@ public sealed class LocationsAndWindowsTests(RapportApp app) : IClassFixture<Rap
     public async Task An_unsound_weekly_window_is_422_naming_the_field(string json, string field)
     {
         var owner = await app.ClientAsync("owner@bloom.example");
-        var id = (await owner.CreateLocationAsync($"Window Rules {Guid.NewGuid():N}"[..30])).Id();
+        var id = (await owner.CreateLocationAsync(TestNames.Unique("Window Rules", 30))).Id();
         var tuesday = new DateOnly(2030, 1, 8);
         await owner.AddWeeklyWindowAsync(id, tuesday, "09:00", "12:00", 8);
 

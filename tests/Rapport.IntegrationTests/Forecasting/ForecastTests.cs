@@ -154,7 +154,7 @@ internal sealed record TestFlorist(Guid BusinessId, Guid LocationId, string Owne
 
     public static async Task<TestFlorist> CreateAsync(RapportApp app)
     {
-        var slug = $"fc{Guid.NewGuid():N}"[..20];
+        var slug = TestNames.Slug("fc");
         var email = $"owner@{slug}.example";
         var created = await CreateBusiness.HandleAsync(app.Services, new CreateBusiness.Command($"Florist {slug}", slug, email, Password, "Fay Forecast", "America/Chicago"), Ct);
         created.Succeeded.ShouldBeTrue();

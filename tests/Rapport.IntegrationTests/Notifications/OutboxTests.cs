@@ -30,7 +30,7 @@ public sealed class OutboxTests : IAsyncLifetime
     public async Task Queued_mail_is_sent_once_over_smtp_with_the_business_as_sender()
     {
         var business = await app.BusinessIdAsync(DemoData.Bloom);
-        var key = $"test-{Guid.NewGuid():N}";
+        var key = TestNames.Key("test");
         await app.WithDbAsync(business, async db =>
         {
             (await Outbox.EnqueueOnceAsync(db, new OutgoingMail(key, "maria@example.com", "Maria Lindqvist", "Her day is coming", "Order in one click: https://x/y"), TimeProvider.System, Ct)).ShouldBeTrue();
@@ -57,7 +57,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await using var guarded = await SmtpSink.StartAsync(login: ("rapport", "right-secret"));
         var business = await app.BusinessIdAsync(DemoData.Bloom);
-        var key = $"login-{Guid.NewGuid():N}";
+        var key = TestNames.Key("login");
         await app.WithDbAsync(business, async db =>
         {
             await Outbox.EnqueueOnceAsync(db, new OutgoingMail(key, "fern@example.com", "Fern", "Hello", "Hello"), TimeProvider.System, Ct);
@@ -91,7 +91,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await using var down = new RapportApp().With("Mail:Host", "127.0.0.1").With("Mail:Port", "1");
         await down.InitializeAsync();
         var business = await down.BusinessIdAsync(DemoData.Bloom);
-        var key = $"down-{Guid.NewGuid():N}";
+        var key = TestNames.Key("down");
         await down.WithDbAsync(business, async db =>
         {
             await Outbox.EnqueueOnceAsync(db, new OutgoingMail(key, "tom@example.com", null, "Hello", "Hello"), TimeProvider.System, Ct);

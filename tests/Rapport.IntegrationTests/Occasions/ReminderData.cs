@@ -19,10 +19,10 @@ internal static class ReminderData
         var today = await app.TodayAsync(business);
         var date = today.AddDays(daysAhead);
         var delivery = await app.DeliveringAsync(business, new ShopSetup.Window(date, 10, capacity));
-        var email = $"reminded-{UniqueText.Letters()}@example.com";
+        var email = TestNames.Email("reminded", "example.com");
         return await app.WithDbAsync(business, async db =>
         {
-            var customer = new Customer { Name = $"Reminded {UniqueText.Letters()[..6]}" };
+            var customer = new Customer { Name = TestNames.Unique("Reminded") };
             customer.ContactPoints.Add(ContactPoint.Phone("(816) 555-0123", "1", primary: true)!);
             if (withEmail) customer.ContactPoints.Add(ContactPoint.Email(email, primary: true)!);
             var recipient = new Recipient

@@ -86,7 +86,7 @@ public sealed class ReminderDurabilityTests : IAsyncLifetime
         var addresses = new HashSet<string>();
         for (var i = 0; i < Occasions; i++)
         {
-            var email = $"twice-proof-{UniqueText.Letters()}@example.com";
+            var email = TestNames.Email($"twice-proof-{i}", "example.com");
             addresses.Add(email);
             var customer = new Customer { Name = $"Twice-proof {i}" };
             customer.ContactPoints.Add(ContactPoint.Email(email, primary: true)!);

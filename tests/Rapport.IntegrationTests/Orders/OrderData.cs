@@ -74,7 +74,7 @@ internal sealed class OrderData(RapportApp app, Guid business)
     /// <summary>A second driver of this business (no sign-in needed to be given stops).</summary>
     public Task<StaffMember> DriverAsync(string name) => DbAsync(async db =>
     {
-        var mailbox = $"driver-{Guid.NewGuid():N}@test.example";
+        var mailbox = TestNames.Email("driver");
         var driver = new StaffMember { BusinessId = business, UserName = mailbox, Email = mailbox, DisplayName = name, Role = StaffRole.Delivery };
         db.Staff.Add(driver);
         await db.SaveChangesAsync(Ct);

@@ -116,7 +116,7 @@ public sealed class OrderDurabilityTests : IAsyncLifetime
                 fulfilment = new { kind = "window", windowId = window },
             }),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("Idempotency-Key", TestNames.Key());
         return request;
     }
 

@@ -20,7 +20,7 @@ public sealed partial class OrderPagesTests(RapportApp app) : IClassFixture<Rapp
     public async Task The_list_finds_orders_by_number_customer_day_and_status_and_shows_more_in_pages()
     {
         var data = await OrderData.ForAsync(app);
-        var name = $"Listed Lena {Guid.NewGuid():N}"[..20];
+        var name = TestNames.Unique("Listed Lena", 20);
         var customer = await data.CustomerAsync(name);
         var day = new DateOnly(2033, 7, 1);
         var orders = new List<Order>();

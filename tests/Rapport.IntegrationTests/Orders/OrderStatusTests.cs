@@ -74,7 +74,7 @@ public sealed class OrderStatusTests(RapportApp app) : IClassFixture<RapportApp>
                     fulfilment = new { kind = "window", windowId = setup.Windows[0] },
                 }),
             };
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            request.Headers.Add("Idempotency-Key", TestNames.Key());
             return (await (await service.SendAsync(request, Ct)).ShouldBeJsonAsync(HttpStatusCode.Created)).Id();
         }
         var kept = await PlaceAsync();

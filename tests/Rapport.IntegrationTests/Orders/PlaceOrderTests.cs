@@ -12,7 +12,7 @@ public sealed class PlaceOrderTests(RapportApp app) : IClassFixture<RapportApp>
     private static HttpRequestMessage Post(object body, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        request.Headers.Add("Idempotency-Key", key ?? TestNames.Key());
         return request;
     }
 
@@ -60,7 +60,7 @@ public sealed class PlaceOrderTests(RapportApp app) : IClassFixture<RapportApp>
         var tom = await app.CustomerIdAsync(DemoData.Bloom, "Tom Lindqvist");
         var setup = await app.LocationAsync(bloom, DeliverySetup.SomeDayAhead(), (9, 5, 0));
         var client = await app.ClientAsync("service@bloom.example");
-        var key = Guid.NewGuid().ToString();
+        var key = TestNames.Key();
         var body = Order(tom, setup.Postcode, setup.Windows[0]);
 
         var first = await (await client.SendAsync(Post(body, key), Ct)).ShouldBeJsonAsync(HttpStatusCode.Created);
@@ -127,7 +127,7 @@ public sealed class PlaceOrderTests(RapportApp app) : IClassFixture<RapportApp>
         var tom = await app.CustomerIdAsync(DemoData.Bloom, "Tom Lindqvist");
         var setup = await app.LocationAsync(bloom, DeliverySetup.SomeDayAhead(), (9, 100, 0));
         var client = await app.ClientAsync("service@bloom.example");
-        var key = Guid.NewGuid().ToString();
+        var key = TestNames.Key();
         var body = Order(tom, setup.Postcode, setup.Windows[0]);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>

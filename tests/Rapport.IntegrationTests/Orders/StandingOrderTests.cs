@@ -29,7 +29,7 @@ public sealed class StandingOrderTests(RapportApp app) : IClassFixture<RapportAp
         var (_, roses) = await app.ProductsAsync(bloom);
         return await app.WithDbAsync(bloom, async db =>
         {
-            var customer = new Customer { Name = $"Office {UniqueText.Letters()[..6]}", Kind = CustomerKind.Organization };
+            var customer = new Customer { Name = TestNames.Unique("Office"), Kind = CustomerKind.Organization };
             var reception = new Recipient { Name = "Reception", Address = new PostalAddress { Line1 = "1 Main St", City = "Springfield", PostalCode = delivery.Postcode } };
             var card = new PaymentMethod { Provider = "demo-pay", Token = "tok_office", Brand = "Visa", Last4 = "1881", ExpMonth = 12, ExpYear = DateTime.UtcNow.Year + 2 };
             customer.Recipients.Add(reception);

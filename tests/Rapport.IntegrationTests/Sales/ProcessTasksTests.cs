@@ -50,7 +50,7 @@ public sealed class ProcessTasksTests(RapportApp app) : IClassFixture<RapportApp
         var manager = await data.ClientAsync(SalesData.Manager);
         var body = new
         {
-            name = $"Touch playbook {Guid.NewGuid():N}", productLine = "Dryers",
+            name = TestNames.Unique("Touch playbook"), productLine = "Dryers",
             stages = new object[]
             {
                 new { name = "Commit" },

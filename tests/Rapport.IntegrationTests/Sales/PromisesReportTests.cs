@@ -12,7 +12,7 @@ public sealed class PromisesReportTests(RapportApp app) : IClassFixture<RapportA
 {
     private static Task<StaffMember> SalespersonAsync(SalesData data, string name) => data.DbAsync(async db =>
     {
-        var mailbox = $"sales-{Guid.NewGuid():N}@test.example";
+        var mailbox = TestNames.Email("sales");
         var member = new StaffMember { BusinessId = data.Business, UserName = mailbox, Email = mailbox, DisplayName = name, Role = StaffRole.Sales };
         db.Staff.Add(member);
         await db.SaveChangesAsync(Ct);

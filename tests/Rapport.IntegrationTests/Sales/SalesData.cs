@@ -97,7 +97,7 @@ internal sealed class SalesData(RapportApp app, Guid business)
     public async Task<TestPlaybook> PlaybookAsync(string? name = null)
     {
         var manager = await ClientAsync(Manager);
-        var response = await manager.PostAsJsonAsync("/api/playbooks", PlaybookBody(name ?? $"Test playbook {Guid.NewGuid():N}"), Ct);
+        var response = await manager.PostAsJsonAsync("/api/playbooks", PlaybookBody(name ?? TestNames.Unique("Test playbook")), Ct);
         var json = await response.ShouldBeJsonAsync(HttpStatusCode.Created);
         return new TestPlaybook(json.Id(), json);
     }

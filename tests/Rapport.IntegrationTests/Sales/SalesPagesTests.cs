@@ -300,7 +300,7 @@ public sealed class PlaybookPagesTests(RapportApp app) : IClassFixture<RapportAp
         blank.ShouldContain("Saving writes version 1.");
         StaffPages.CountOf(blank, "data-testid=\"stage-editor\"").ShouldBe(5);
 
-        var name = $"Dryers {Guid.NewGuid():N}"[..15];
+        var name = TestNames.Unique("Dryers", 15);
         (string, string)[] fields =
         [
             ("Form.Name", name), ("Form.ProductLine", "Tumble dryers"),

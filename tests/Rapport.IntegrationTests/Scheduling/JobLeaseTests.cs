@@ -11,7 +11,7 @@ public sealed class JobLeaseTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task Of_twenty_processes_asking_at_once_exactly_one_gets_the_lease()
     {
-        var job = $"race-{Guid.NewGuid():N}";
+        var job = TestNames.Key("race");
         var attempts = Enumerable.Range(0, 20).Select(i => app.WithDbAsync(db =>
             JobLeases.TryAcquireAsync(db, job, $"process-{i}", TimeSpan.FromMinutes(5), TimeProvider.System, Ct)));
 
@@ -24,7 +24,7 @@ public sealed class JobLeaseTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task After_a_run_nobody_runs_the_job_again_until_it_is_due()
     {
-        var job = $"period-{Guid.NewGuid():N}";
+        var job = TestNames.Key("period");
         var now = DateTime.UtcNow;
         (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "a", TimeSpan.FromMinutes(5), TimeProvider.System, Ct))).ShouldBeTrue();
         await app.WithDbAsync(async db => { await JobLeases.ReleaseAsync(db, job, "a", now.AddMinutes(10), null, TimeProvider.System, Ct); return 0; });
@@ -40,7 +40,7 @@ public sealed class JobLeaseTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task A_lease_held_by_a_process_that_died_is_taken_over_when_it_runs_out()
     {
-        var job = $"crash-{Guid.NewGuid():N}";
+        var job = TestNames.Key("crash");
         (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "dead", TimeSpan.FromMilliseconds(300), TimeProvider.System, Ct))).ShouldBeTrue();
 
         (await app.WithDbAsync(db => JobLeases.TryAcquireAsync(db, job, "alive", TimeSpan.FromMinutes(5), TimeProvider.System, Ct))).ShouldBeFalse();

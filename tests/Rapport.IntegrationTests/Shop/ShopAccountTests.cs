@@ -14,7 +14,7 @@ public sealed class ShopAccountTests(RapportApp app) : IClassFixture<RapportApp>
     public async Task Signing_up_opens_a_new_customer_file_and_signs_in_with_the_shops_own_cookie()
     {
         var browser = new ShopBrowser(app);
-        var email = $"Ada.{Guid.NewGuid():N}@Example.com";
+        var email = $"Ada.{TestNames.Token()}@Example.com";
 
         var signedUp = await browser.SignUpAsync("Ada Shopper", email);
 
@@ -88,7 +88,7 @@ public sealed class ShopAccountTests(RapportApp app) : IClassFixture<RapportApp>
         (await browser.GetAsync("/shop/bloom/orders")).ShouldRedirectTo("/shop/bloom/signin?returnUrl=%2Fshop%2Fbloom%2Forders");
 
         var wrong = (await browser.SignInAsync(email, "Wrong!2026")).ShouldBe(HttpStatusCode.Unauthorized);
-        var unknown = (await browser.SignInAsync($"nobody-{Guid.NewGuid():N}@example.com", ShopBrowser.Password)).ShouldBe(HttpStatusCode.Unauthorized);
+        var unknown = (await browser.SignInAsync(TestNames.Email("nobody", "example.com"), ShopBrowser.Password)).ShouldBe(HttpStatusCode.Unauthorized);
         wrong.Text.ShouldContain("Wrong e-mail or password.");
         unknown.Text.ShouldContain("Wrong e-mail or password.");
 
@@ -150,7 +150,7 @@ public sealed class ShopAccountTests(RapportApp app) : IClassFixture<RapportApp>
         (await shopper.Client.GetAsync("/api/customers", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         // Even sent where the browser would not send it, the shop's cookie is nobody outside the shop.
-        var shopCookie = (await new ShopBrowser(app).SignUpAsync("Cookie Carrier", $"carrier-{Guid.NewGuid():N}@example.com"))
+        var shopCookie = (await new ShopBrowser(app).SignUpAsync("Cookie Carrier", TestNames.Email("carrier", "example.com")))
             .Response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("rapport.shop=", StringComparison.Ordinal)).Split(';')[0];
         var bare = app.CreateApiClient();
         foreach (var url in new[] { "/app", "/api/customers" })

@@ -152,7 +152,7 @@ internal static class ShopBrowsers
     public static async Task<ShopBrowser> ShopperAsync(this RapportApp app, string slug = DemoData.Bloom, string name = "Sam Shopper")
     {
         var browser = new ShopBrowser(app, slug);
-        (await browser.SignUpAsync(name, $"shopper-{UniqueText.Letters()}@example.com")).ShouldRedirectTo(browser.Path());
+        (await browser.SignUpAsync(name, TestNames.Email("shopper", "example.com"))).ShouldRedirectTo(browser.Path());
         return browser;
     }
 }

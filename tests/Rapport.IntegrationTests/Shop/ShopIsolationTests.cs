@@ -38,7 +38,7 @@ public sealed class ShopIsolationTests(RapportApp app) : IClassFixture<RapportAp
             (await shopper.PostAsync($"/shop/bloom/recipients/{id}?handler=Remove", mine.Token)).ShouldBe(HttpStatusCode.NotFound);
             (await shopper.GetAsync($"/shop/bloom/order?To={id}")).ShouldBe(HttpStatusCode.NotFound);
             (await shopper.PostAsync("/shop/bloom/order?handler=Times", mine.Token, ("To", id.ToString()))).ShouldBe(HttpStatusCode.NotFound);
-            (await shopper.PostAsync("/shop/bloom/order", mine.Token, ("To", id.ToString()), ("Key", Guid.NewGuid().ToString()))).ShouldBe(HttpStatusCode.NotFound);
+            (await shopper.PostAsync("/shop/bloom/order", mine.Token, ("To", id.ToString()), ("Key", TestNames.Key()))).ShouldBe(HttpStatusCode.NotFound);
         }
 
         var bloom = await app.BusinessIdAsync(DemoData.Bloom);
@@ -61,7 +61,7 @@ public sealed class ShopIsolationTests(RapportApp app) : IClassFixture<RapportAp
         foreach (var id in new[] { theirs, toms })
         {
             (await shopper.PostAsync($"/shop/bloom/cards?handler=Remove&cardId={id}", cards.Token)).ShouldBe(HttpStatusCode.NotFound);
-            (await shopper.PostAsync("/shop/bloom/order", cards.Token, ("To", "me"), ("Card", id.ToString()), ("Key", Guid.NewGuid().ToString())))
+            (await shopper.PostAsync("/shop/bloom/order", cards.Token, ("To", "me"), ("Card", id.ToString()), ("Key", TestNames.Key())))
                 .ShouldBe(HttpStatusCode.NotFound);
         }
 
@@ -90,7 +90,7 @@ public sealed class ShopIsolationTests(RapportApp app) : IClassFixture<RapportAp
                 fulfilment = new { kind = "window", windowId = setup.Windows[0] },
             }),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("Idempotency-Key", TestNames.Key());
         return (await (await client.SendAsync(request, Ct)).ShouldBeJsonAsync(HttpStatusCode.Created)).Id();
     }
 }

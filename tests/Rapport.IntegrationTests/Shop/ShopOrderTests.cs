@@ -17,7 +17,7 @@ public sealed partial class ShopOrderTests(RapportApp app) : IClassFixture<Rappo
     {
         var bloom = await app.BusinessIdAsync(DemoData.Bloom);
         var (bouquet, roses) = await app.ProductsAsync(bloom);
-        var retired = $"Retired vase {Guid.NewGuid():N}";
+        var retired = TestNames.Unique("Retired vase");
         await app.WithDbAsync(bloom, async db =>
         {
             db.Products.Add(new Core.Catalog.Product { Name = retired, Category = "Vases", Price = 20m, Active = false });

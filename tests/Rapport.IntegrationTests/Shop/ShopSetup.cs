@@ -49,7 +49,7 @@ internal static class ShopSetup
     public static Task<(Product Bouquet, Product Roses)> ProductsAsync(this RapportApp app, Guid business) =>
         app.WithDbAsync(business, async db =>
         {
-            var tag = Guid.NewGuid().ToString("N")[..6];
+            var tag = TestNames.Token(6);
             var bouquet = new Product
             {
                 Name = $"Designer's choice bouquet {tag}", Category = "Bouquets", IsDesignersChoice = true, MinimumBudget = 45m,

@@ -25,7 +25,7 @@ public sealed class TaskTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task An_unassigned_task_is_open_for_those_who_answer_customers_and_not_for_drivers()
     {
-        var task = await AddAsync(DemoData.Bloom, $"Call about Maria's birthday {Guid.NewGuid():N}");
+        var task = await AddAsync(DemoData.Bloom, TestNames.Unique("Call about Maria's birthday"));
 
         var open = await (await app.ClientAsync("service@bloom.example")).GetJsonAsync("/api/tasks?limit=50");
         open.EnumerateArray().Select(t => t.Id()).ShouldContain(task.Id);
@@ -38,7 +38,7 @@ public sealed class TaskTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task The_same_source_key_makes_one_task()
     {
-        var key = $"occasion-{Guid.NewGuid():N}";
+        var key = TestNames.Key("occasion");
         await AddAsync(DemoData.Bloom, "First", key);
         await AddAsync(DemoData.Bloom, "Second", key);
 
@@ -49,7 +49,7 @@ public sealed class TaskTests(RapportApp app) : IClassFixture<RapportApp>
     [Fact]
     public async Task Done_closes_the_task_for_everyone_and_another_business_cannot_touch_it()
     {
-        var task = await AddAsync(DemoData.Bloom, $"Choose an alternative {Guid.NewGuid():N}");
+        var task = await AddAsync(DemoData.Bloom, TestNames.Unique("Choose an alternative"));
 
         (await (await app.ClientAsync("owner@harbor.example")).PostAsync($"/api/tasks/{task.Id}/done", null, Ct))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -37,7 +37,7 @@ public sealed class TouchRulePagesTests(RapportApp app) : IClassFixture<RapportA
             errors.ShouldContain($"data-valmsg-for=\"{field}\" data-valmsg-replace=\"true\">This field is required.</span>");
         (await RulesAsync()).Count.ShouldBe(before);
 
-        var title = $"Gift tag {Guid.NewGuid():N}"[..17];
+        var title = TestNames.Unique("Gift tag", 17);
         var added = await manager.PostAsync(Page, Page, ("Form.Title", title), ("Form.Trigger", "EveryOrder"), ("Form.Action", "Task"),
             ("Form.Audience", "Gifts"), ("Form.AssigneeId", ""), ("Form.Subject", "typed before choosing a task"), ("Form.Body", ""));
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -78,7 +78,7 @@ public sealed class TouchRulePagesTests(RapportApp app) : IClassFixture<RapportA
     [Fact]
     public async Task A_business_without_rules_sees_the_empty_state_on_the_page_and_in_the_report()
     {
-        var slug = $"tr{Guid.NewGuid():N}"[..16];
+        var slug = TestNames.Slug("tr");
         var email = $"owner@{slug}.example";
         (await CreateBusiness.HandleAsync(app.Services, new CreateBusiness.Command($"Corner florist {slug}", slug, email, "Demo!2026", "Ines Corner", "America/Chicago"), Ct))
             .Succeeded.ShouldBeTrue();

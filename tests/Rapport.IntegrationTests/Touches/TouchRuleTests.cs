@@ -44,7 +44,7 @@ public sealed class TouchRuleTests(RapportApp app) : IClassFixture<RapportApp>
     private async Task<(Guid Id, long Number)> PlaceAsync(Guid customerId, string? key = null)
     {
         var setup = await app.LocationAsync(await BloomAsync(), DeliverySetup.SomeDayAhead(), (9, 5, 0));
-        var placed = await (await (await app.ClientAsync(Service)).SendAsync(PostOrder(customerId, setup.Postcode, setup.Windows[0], key ?? Guid.NewGuid().ToString()), Ct))
+        var placed = await (await (await app.ClientAsync(Service)).SendAsync(PostOrder(customerId, setup.Postcode, setup.Windows[0], key ?? TestNames.Key()), Ct))
             .ShouldBeJsonAsync(HttpStatusCode.Created);
         return (placed.Id(), placed.GetProperty("number").GetInt64());
     }
@@ -70,7 +70,7 @@ public sealed class TouchRuleTests(RapportApp app) : IClassFixture<RapportApp>
         var careCard = await DemoRuleAsync("Care card");
         var setup = await app.LocationAsync(await BloomAsync(), DeliverySetup.SomeDayAhead(), (9, 5, 0));
         var client = await app.ClientAsync(Service);
-        var key = Guid.NewGuid().ToString();
+        var key = TestNames.Key();
 
         var placed = await (await client.SendAsync(PostOrder(tom, setup.Postcode, setup.Windows[0], key), Ct)).ShouldBeJsonAsync(HttpStatusCode.Created);
         var again = await (await client.SendAsync(PostOrder(tom, setup.Postcode, setup.Windows[0], key), Ct)).ShouldBeJsonAsync(HttpStatusCode.Created);
@@ -115,7 +115,7 @@ public sealed class TouchRuleTests(RapportApp app) : IClassFixture<RapportApp>
         // A standing order places itself through the same door.
         var customer = await app.WithDbAsync(bloom, async db =>
         {
-            var office = new Core.Customers.Customer { Name = $"Office {Guid.NewGuid().ToString()[..6]}", Kind = Core.Customers.CustomerKind.Organization };
+            var office = new Core.Customers.Customer { Name = TestNames.Unique("Office"), Kind = Core.Customers.CustomerKind.Organization };
             office.Recipients.Add(new Core.Customers.Recipient { Name = "Reception", Address = new() { Line1 = "1 Main St", City = "Springfield", PostalCode = setup.Postcode } });
             office.PaymentMethods.Add(new Core.Customers.PaymentMethod { Provider = "demo-pay", Token = "tok_office", Brand = "Visa", Last4 = "1881", ExpMonth = 12, ExpYear = DateTime.UtcNow.Year + 2 });
             db.Customers.Add(office);
@@ -140,7 +140,7 @@ public sealed class TouchRuleTests(RapportApp app) : IClassFixture<RapportApp>
     {
         var tom = await app.CustomerIdAsync(DemoData.Bloom, "Tom Lindqvist");
         var manager = await app.ClientAsync(Manager);
-        var rule = await CreateRuleAsync(new { title = $"Ribbon {Guid.NewGuid():N}"[..16], trigger = "everyOrder", action = "task" });
+        var rule = await CreateRuleAsync(new { title = TestNames.Unique("Ribbon", 16), trigger = "everyOrder", action = "task" });
         var harbor = await CreateRuleAsync(new { title = "Harbor thank-you", trigger = "everyOrder", action = "task" }, "owner@harbor.example");
 
         var stopped = await (await manager.PatchAsJsonAsync($"/api/touch-rules/{rule.Id()}", new { active = false }, Ct)).ShouldBeJsonAsync(HttpStatusCode.OK);
@@ -212,7 +212,7 @@ public sealed class TouchRuleTests(RapportApp app) : IClassFixture<RapportApp>
             title = "Thank you for ordering", trigger = "everyOrder", action = "email", subject = "Thank you, from Bloom & Stem",
             body = "We are making your flowers now.",
         });
-        var key = Guid.NewGuid().ToString();
+        var key = TestNames.Key();
         var order = await PlaceAsync(tom, key);
 
         var mail = await app.WithDbAsync(await BloomAsync(), db => db.OutboxMessages.AsNoTracking()
@@ -227,7 +227,7 @@ public sealed class TouchRuleTests(RapportApp app) : IClassFixture<RapportApp>
         var bloom = await BloomAsync();
         var today = await app.TodayAsync(bloom);
         var period = $"from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}";
-        var tag = Guid.NewGuid().ToString("N")[..6];
+        var tag = TestNames.Token(6);
         var rule = await CreateRuleAsync(new { title = $"Hand-tied bow {tag}", trigger = "everyOrder", action = "task", audience = "everyone" });
         var idle = await CreateRuleAsync(new { title = $"Loyalty card {tag}", trigger = "orderDelivered", action = "task", audience = "loyalCustomers" });
         (await (await app.ClientAsync(Manager)).PatchAsJsonAsync($"/api/touch-rules/{idle.Id()}", new { title = $"Loyalty card {tag}!" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -340,7 +340,7 @@ public sealed class TouchRuleTests(RapportApp app) : IClassFixture<RapportApp>
     public async Task The_list_pages_active_rules_first_by_title()
     {
         var manager = await app.ClientAsync(Manager);
-        var tag = Guid.NewGuid().ToString("N")[..6];
+        var tag = TestNames.Token(6);
         foreach (var (title, active) in new[] { ($"A {tag}", false), ($"B {tag}", true), ($"C {tag}", true) })
             await CreateRuleAsync(new { title, trigger = "orderDelivered", action = "task", active });
 

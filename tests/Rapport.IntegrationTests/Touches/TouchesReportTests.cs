@@ -24,7 +24,7 @@ public sealed class TouchesReportTests(RapportApp app) : IClassFixture<RapportAp
     private async Task<Touched> TwoTouchedDealsAsync(SalesData data)
     {
         var manager = await data.ClientAsync(SalesData.Manager);
-        var tag = Guid.NewGuid().ToString("N")[..8];
+        var tag = TestNames.Token();
         var (emailTitle, taskTitle) = ($"Send the productivity booklet {tag}", $"Hand-write a thank-you card {tag}");
         var playbook = await (await manager.PostAsJsonAsync("/api/playbooks", new
         {
