@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
-using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Businesses;
 
@@ -26,7 +26,7 @@ public sealed class SetupModel(RapportDb db, IServiceProvider services) : PageMo
             new(BusinessName, null, OwnerEmail, OwnerPassword, string.IsNullOrWhiteSpace(OwnerName) ? "Owner" : OwnerName.Trim()), ct);
         if (!created.Succeeded)
         {
-            ModelState.AddFailure(created.Failure, new()
+            ModelState.AddFailure(created.Failure, new Dictionary<string, string>
             {
                 ["name"] = nameof(BusinessName), ["slug"] = nameof(BusinessName),
                 ["ownerName"] = nameof(OwnerName),

@@ -1,14 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
-using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Catalog;
 
+[Authorize(Policy = Policies.ManagesCatalog)]
 public sealed class EditProductModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -18,7 +20,6 @@ public sealed class EditProductModel(RapportDb db, Actor actor, TimeProvider tim
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!actor.Role.ManagesCatalog()) return Forbid();
         if (await LoadAsync(ct) is not { } product) return NotFound();
         Form = ProductForm.From(ProductView.Of(product));
         return Page();
@@ -26,7 +27,6 @@ public sealed class EditProductModel(RapportDb db, Actor actor, TimeProvider tim
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!actor.Role.ManagesCatalog()) return Forbid();
         if (await LoadAsync(ct) is null) return NotFound();
         // A value that did not bind (e.g. letters for the price) is reported, never silently kept.
         if (Form.MissingAmount is { } missing) ModelState.AddModelError(missing, "This field is required.");
@@ -34,11 +34,10 @@ public sealed class EditProductModel(RapportDb db, Actor actor, TimeProvider tim
         {
             var result = await UpdateProduct.HandleAsync(db, actor, Id, Form.ToInput(), time, ct);
             if (result.Succeeded) return Redirect($"/app/catalog?saved={Id}");
-            if (result.Failure.Kind == FailureKind.NotFound) return NotFound();
-            if (result.Failure.Kind == FailureKind.Forbidden) return Forbid();
+            if (this.Refusal(result.Failure) is { } refused) return refused;
             ModelState.AddFailure(result.Failure, ProductForm.Fields);
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.SetFormStatus();
         return Page();
     }
 

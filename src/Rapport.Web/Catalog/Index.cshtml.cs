@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -5,10 +6,13 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
+using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Catalog;
 
 /// <summary>The catalogue: find a product by name or category, add one, change one, take it off sale.</summary>
+[Authorize(Policy = Policies.ManagesCatalog)]
 public sealed class CatalogModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
 {
     public const int PageSize = 25;
@@ -29,7 +33,6 @@ public sealed class CatalogModel(RapportDb db, Actor actor, TimeProvider time) :
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!actor.Role.ManagesCatalog()) return Forbid();
         Categories = await SearchProducts.CategoriesAsync(db, ct);
         Products = await SearchAsync(ct);
         if (Saved is { } id) SavedName = await db.Products.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct);
@@ -39,7 +42,6 @@ public sealed class CatalogModel(RapportDb db, Actor actor, TimeProvider time) :
     /// <summary>The list alone, for search as you type and "Show more".</summary>
     public async Task<IActionResult> OnGetResultsAsync(CancellationToken ct)
     {
-        if (!actor.Role.ManagesCatalog()) return Forbid();
         var products = await SearchAsync(ct);
         return Partial(Append && products.Error is null ? "_CatalogRows" : "_CatalogList", products);
     }
@@ -48,8 +50,8 @@ public sealed class CatalogModel(RapportDb db, Actor actor, TimeProvider time) :
     public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, string? back, CancellationToken ct)
     {
         var result = await UpdateProduct.HandleAsync(db, actor, id, new ProductInput(Active: active), time, ct);
-        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
-        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_CatalogRow", result.Value);
+        if (!result.Succeeded) return this.Refused(result.Failure);
+        if (Request.IsHtmx()) return Partial("_CatalogRow", result.Value);
         return Redirect(back is not null && Url.IsLocalUrl(back) ? back : "/app/catalog");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.Businesses;
@@ -5,9 +6,11 @@ using Rapport.Core.Catalog;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Catalog;
 
+[Authorize(Policy = Policies.ManagesCatalog)]
 public sealed class NewProductModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
 {
     [BindProperty] public ProductForm Form { get; set; } = new();
@@ -15,14 +18,12 @@ public sealed class NewProductModel(RapportDb db, Actor actor, TimeProvider time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!actor.Role.ManagesCatalog()) return Forbid();
         Categories = await SearchProducts.CategoriesAsync(db, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!actor.Role.ManagesCatalog()) return Forbid();
         if (Form.MissingAmount is { } missing) ModelState.AddModelError(missing, "This field is required.");
         if (ModelState.IsValid)
         {
@@ -32,7 +33,7 @@ public sealed class NewProductModel(RapportDb db, Actor actor, TimeProvider time
             ModelState.AddFailure(result.Failure, ProductForm.Fields);
         }
         Categories = await SearchProducts.CategoriesAsync(db, ct);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.SetFormStatus();
         return Page();
     }
 }

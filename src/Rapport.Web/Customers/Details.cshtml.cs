@@ -9,6 +9,7 @@ using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
 using Rapport.Web.Hosting;
 using Rapport.Web.Occasions;
+using Rapport.Web.Shared;
 using Rapport.Web.Timeline;
 
 namespace Rapport.Web.Customers;
@@ -79,11 +80,11 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
             new(Log.Channel, Log.Direction, Log.Summary, Log.Tone, null, Log.Internal), time, ct);
         if (result.Succeeded)
         {
-            if (IsHtmx) return Partial("/Timeline/_TimelineEntry.cshtml", result.Value);
+            if (Request.IsHtmx()) return Partial("/Timeline/_TimelineEntry.cshtml", result.Value!);
             return Redirect($"/app/customers/{id}");
         }
-        if (result.Failure.Kind == FailureKind.NotFound) return NotFound();
-        if (IsHtmx)
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        if (Request.IsHtmx())
         {
             Response.Headers["HX-Retarget"] = "#log-errors";
             Response.Headers["HX-Reswap"] = "innerHTML";
@@ -117,7 +118,7 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
         var result = await DeleteCustomer.HandleAsync(db, actor, id, time, ct);
-        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!result.Succeeded) return this.Refused(result.Failure!);
         // The list offers undo for the customer just deleted.
         return Redirect($"/app/customers?deleted={id}");
     }
@@ -125,22 +126,18 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public async Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken ct)
     {
         var result = await RestoreCustomer.HandleAsync(db, actor, id, ct);
-        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!result.Succeeded) return this.Refused(result.Failure!);
         return Redirect($"/app/customers/{id}");
     }
 
     private async Task<IActionResult> AfterChangeAsync(Guid id, Failure? failure, string prefix, CancellationToken ct)
     {
         if (failure is null) return Redirect($"/app/customers/{id}");
-        switch (failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
+        if (this.Refusal(failure) is { } refused) return refused;
         foreach (var (field, messages) in failure.Errors ?? new Dictionary<string, string[]>())
             foreach (var m in messages)
                 ModelState.AddModelError($"{prefix}.{Pascal(field.Replace("address.", ""))}", m);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.SetFormStatus(failure);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -157,8 +154,6 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
         Occasions = (await OccasionsSection.LoadAsync(db, actor, id, time, ct))!;
         return true;
     }
-
-    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
     private static string Messages(Failure f) =>
         string.Join(" ", f.Errors?.SelectMany(e => e.Value) ?? [f.Title]);

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.Businesses;
-using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
-using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Customers;
 
@@ -16,7 +15,7 @@ public sealed class EditCustomerModel(RapportDb db, Actor actor, TimeProvider ti
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, Id, ct);
-        if (!found.Succeeded) return found.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!found.Succeeded) return this.Refused(found.Failure);
         Form = CustomerForm.From(found.Value.ToFile(actor, time.GetUtcNow().UtcDateTime));
         return Page();
     }
@@ -24,18 +23,17 @@ public sealed class EditCustomerModel(RapportDb db, Actor actor, TimeProvider ti
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var found = await db.FindEditableAsync(actor, Id, ct);
-        if (!found.Succeeded) return found.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!found.Succeeded) return this.Refused(found.Failure);
         // A value that did not bind (e.g. letters for the budget) is reported, never silently cleared.
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            this.SetFormStatus();
             return Page();
         }
         var onFile = found.Value.Addresses.OrderBy(a => a.Id).ToList();
         var result = await UpdateCustomer.HandleAsync(db, actor, Id, Form.ToInput(onFile), time, ct);
         if (result.Succeeded) return Redirect($"/app/customers/{Id}");
-        ModelState.AddFailure(result.Failure, CustomerForm.Fields);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowOnForm(result.Failure, CustomerForm.Fields);
         return Page();
     }
 }

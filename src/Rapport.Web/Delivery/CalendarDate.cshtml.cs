@@ -21,7 +21,6 @@ public sealed class CalendarDateModel(RapportDb db, Actor actor, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(string date, CancellationToken ct)
     {
-        if (!Actor.Role.ManagesDelivery()) return Forbid();
         if (!TryDate(date)) return NotFound();
         return await LoadAsync(ct) ? Page() : NotFound();
     }

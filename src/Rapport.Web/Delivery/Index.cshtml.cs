@@ -8,6 +8,7 @@ using Rapport.Core.Data;
 using Rapport.Core.Delivery;
 using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Delivery;
 
@@ -70,18 +71,14 @@ public sealed class RunSheetModel(RapportDb db, Actor actor, WriteGate gate, Tim
     public async Task<IActionResult> OnPostAssignAsync(Guid stopId, Guid? assignTo, int? sequence, CancellationToken ct)
     {
         var assigned = await AssignStop.HandleAsync(db, actor, stopId, new(assignTo, sequence), ct);
-        switch (assigned.Failure?.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
+        if (assigned.Failure is { } failure && this.Refusal(failure) is { } refused) return refused;
         Message = assigned.Succeeded
-            ? new StopMessage(stopId, "assign", $"Given to {assigned.Value.Driver?.Name}, place {assigned.Value.Sequence}.", false)
-            : new StopMessage(stopId, "assign", Text(assigned.Failure), true);
-        if (!IsHtmx && assigned.Succeeded) return Redirect(Back(stopId));
+            ? new StopMessage(stopId, "assign", $"Given to {assigned.Value!.Driver?.Name}, place {assigned.Value.Sequence}.", false)
+            : new StopMessage(stopId, "assign", Text(assigned.Failure!), true);
+        if (!Request.IsHtmx() && assigned.Succeeded) return Redirect(Back(stopId));
         // A new driver or place moves the stop: the whole sheet comes back in its new order.
         if (await LoadAsync(ct) is { } problem) return problem;
-        if (IsHtmx) return Partial("_RunSheet", this);
+        if (Request.IsHtmx()) return Partial("_RunSheet", this);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
@@ -104,8 +101,8 @@ public sealed class RunSheetModel(RapportDb db, Actor actor, WriteGate gate, Tim
         Message = failure is not null ? new StopMessage(stopId, form, Text(failure), true)
             : done is not null ? new StopMessage(stopId, form, done, false)
             : null;
-        if (!IsHtmx && failure is null) return Redirect(Back(stopId));
-        if (IsHtmx)
+        if (!Request.IsHtmx() && failure is null) return Redirect(Back(stopId));
+        if (Request.IsHtmx())
         {
             var stop = await VisibleStopAsync(stopId, ct);
             if (stop is null) return NotFound();
@@ -158,6 +155,4 @@ public sealed class RunSheetModel(RapportDb db, Actor actor, WriteGate gate, Tim
     private string Back(Guid stopId) => $"{SheetUrl(Date, DriverId)}#stop-{stopId}";
 
     private static string Text(Failure failure) => string.Join(" ", failure.Errors?.SelectMany(e => e.Value) ?? [failure.Title]);
-
-    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 }

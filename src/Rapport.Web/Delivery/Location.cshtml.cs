@@ -20,11 +20,7 @@ public sealed class LocationModel(RapportDb db, Actor actor, TimeProvider time) 
 
     private string Back(string section) => $"/app/delivery/locations/{Id}#{section}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!Actor.Role.ManagesDelivery()) return Forbid();
-        return await LoadAsync(ct) ? Page() : NotFound();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostDetailsAsync(LocationFields location, CancellationToken ct)
     {

@@ -11,11 +11,7 @@ public sealed class PartnerModel(RapportDb db, Actor actor) : SetupPage(actor)
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public PartnerView Partner { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!Actor.Role.ManagesDelivery()) return Forbid();
-        return await LoadAsync(ct) ? Page() : NotFound();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(PartnerFields partner, CancellationToken ct)
     {

@@ -18,7 +18,6 @@ public sealed class SetupModel(RapportDb db, Actor actor, TimeProvider time) : S
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.Role.ManagesDelivery()) return Forbid();
         await LoadAsync(ct);
         return Page();
     }

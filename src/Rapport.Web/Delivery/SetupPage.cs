@@ -1,14 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
+using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Delivery;
 
 /// <summary>
 /// A delivery set-up page with many small forms (one per zone, window, block…). A form that fails comes
 /// back with what was typed and its errors beside the fields; the others show what is on file.
+/// Only owners and managers set up delivery (the policy holds for every page built on this one).
 /// </summary>
+[Authorize(Policy = Policies.ManagesDelivery)]
 public abstract class SetupPage(Actor actor) : PageModel
 {
     public Actor Actor => actor;
@@ -36,17 +41,11 @@ public abstract class SetupPage(Actor actor) : PageModel
     protected async Task<IActionResult> AfterAsync(Failure? failure, string form, string back, Func<Task<bool>> reload)
     {
         if (failure is null) return Redirect(back);
-        switch (failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
+        if (this.Refusal(failure) is { } refused) return refused;
         FailedForm = form;
-        if (failure.Errors is null || failure.Errors.Count == 0) ModelState.AddModelError(form, failure.Title);
-        foreach (var (field, messages) in failure.Errors ?? new Dictionary<string, string[]>())
-            foreach (var m in messages)
-                ModelState.AddModelError($"{form}.{field}", m);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        // A failure naming no field goes under the form's own key, shown above its fields.
+        ModelState.AddFailure(failure, f => f.Length == 0 ? form : $"{form}.{f}");
+        this.SetFormStatus(failure);
         return await reload() ? Page() : NotFound();
     }
 

@@ -113,7 +113,7 @@ public static class RapportServices
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(StaffClaimsFactory.Business))
+            .AddStaffPolicies()
             .AddPolicy(Policies.Shop, p => p.AddAuthenticationSchemes(ShopAuthentication.Scheme).RequireAuthenticatedUser()
                 .RequireClaim(ShopAuthentication.Business));
 

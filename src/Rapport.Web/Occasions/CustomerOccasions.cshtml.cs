@@ -6,6 +6,7 @@ using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Occasions;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Occasions;
 
@@ -59,10 +60,10 @@ public sealed class CustomerOccasionsModel(RapportDb db, Actor actor, TimeProvid
     {
         var result = await AddOccasion.HandleAsync(db, OccasionEditor.ForStaff(actor, ct), id, Form.Input(), time, ct);
         if (result.Succeeded) return await AnswerAsync(id, $"{result.Value.Name} added.", ct);
-        if (result.Failure.Kind is FailureKind.NotFound) return NotFound();
-        if (result.Failure.Kind is FailureKind.Forbidden) return Forbid();
-        Response.StatusCode = result.Failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-        var errors = result.Failure.Errors ?? new Dictionary<string, string[]> { ["type"] = [result.Failure.Title] };
+        var failure = result.Failure;
+        if (this.Refusal(failure) is { } refused) return refused;
+        this.SetFormStatus(failure);
+        var errors = failure.Errors ?? new Dictionary<string, string[]> { ["type"] = [failure.Title] };
         return await ShowAsync(id, ct, Form, errors);
     }
 
@@ -82,20 +83,20 @@ public sealed class CustomerOccasionsModel(RapportDb db, Actor actor, TimeProvid
     {
         var before = await db.Occasions.CountAsync(o => o.CustomerId == id, ct);
         var result = await InferOccasions.ForCustomerAsync(db, actor, id, time, ct);
-        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!result.Succeeded) return this.Refused(result.Failure);
         var found = result.Value.Count - before;
         return await AnswerAsync(id, found switch { 0 => "Nothing new in the order history.", 1 => "1 occasion proposed.", _ => $"{found} occasions proposed." }, ct);
     }
 
     private async Task<IActionResult> DecidedAsync(Guid id, Result<OccasionView> result, string done, CancellationToken ct)
     {
-        if (!result.Succeeded) return result.Failure.Kind == FailureKind.Forbidden ? Forbid() : NotFound();
+        if (!result.Succeeded) return this.Refused(result.Failure);
         return await AnswerAsync(id, $"{result.Value.Name} {done}.", ct);
     }
 
     private async Task<IActionResult> AnswerAsync(Guid id, string message, CancellationToken ct)
     {
-        if (!Request.Headers.ContainsKey("HX-Request")) return Redirect($"/app/customers/{id}#occasions");
+        if (!Request.IsHtmx()) return Redirect($"/app/customers/{id}#occasions");
         return await ShowAsync(id, ct, message: message);
     }
 
@@ -105,7 +106,7 @@ public sealed class CustomerOccasionsModel(RapportDb db, Actor actor, TimeProvid
         var section = await OccasionsSection.LoadAsync(db, actor, id, time, ct, form, errors, message);
         if (section is null) return NotFound();
         Section = section;
-        if (Request.Headers.ContainsKey("HX-Request"))
+        if (Request.IsHtmx())
         {
             // A failed add still answers the card, so htmx swaps the errors in.
             if (Response.StatusCode >= 400) Response.Headers["HX-Reswap"] = "outerHTML";

@@ -4,6 +4,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Orders;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Orders;
 
@@ -31,7 +32,7 @@ public sealed class OrderDetailsModel(RapportDb db, Actor actor, WriteGate gate,
         var result = await ChangeOrderStatus.HandleAsync(db, actor, id, new(to, why, null), gate, time, ct);
         if (result.Succeeded)
         {
-            if (!IsHtmx) return Redirect($"/app/orders/{id}");
+            if (!Request.IsHtmx()) return Redirect($"/app/orders/{id}");
             return Partial("_OrderProgress", ProgressOf(result.Value, null, null));
         }
         var failure = result.Failure;
@@ -39,8 +40,8 @@ public sealed class OrderDetailsModel(RapportDb db, Actor actor, WriteGate gate,
         var errors = failure.Errors?.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)) ?? new() { ["status"] = failure.Title };
         if (!await LoadAsync(id, errors, reason, ct)) return NotFound();
         // htmx swaps only successful answers: the errors come back as the panel, beside the buttons.
-        if (IsHtmx) return Partial("_OrderProgress", Progress);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (Request.IsHtmx()) return Partial("_OrderProgress", Progress);
+        this.SetFormStatus(failure);
         return Page();
     }
 
@@ -57,5 +58,4 @@ public sealed class OrderDetailsModel(RapportDb db, Actor actor, WriteGate gate,
         order, OrderLifecycle.NextSteps(order.Status, order.Fulfilment.Kind, actor.Role.SeesOnlyOwnDeliveries()),
         errors ?? new Dictionary<string, string>(), reason);
 
-    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Orders;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Orders;
 
@@ -15,6 +17,7 @@ namespace Rapport.Web.Orders;
 /// The one-line phone order: find the caller in one field, check the order drafted from their file, place it in
 /// one keystroke. A window that cannot be promised is answered with the alternatives and the script, never a no.
 /// </summary>
+[Authorize(Policy = Policies.TakesOrders)]
 public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, OrderDesk desk) : PageModel
 {
     /// <summary>How many of the customer's latest orders the page shows.</summary>
@@ -103,7 +106,6 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!actor.Role.TakesOrders()) return Forbid();
         if (CustomerId is { } id && !await StartAsync(id, ct)) return NotFound();
         return Page();
     }
@@ -111,7 +113,6 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     /// <summary>Callers matching what is typed so far: a phone number in any format, a name or an e-mail.</summary>
     public async Task<IActionResult> OnGetCallersAsync(string? q, CancellationToken ct)
     {
-        if (!actor.Role.TakesOrders()) return Forbid();
         if (string.IsNullOrWhiteSpace(q)) return Partial("_Callers", new CallersView(q, [], null));
         var found = await SearchCustomers.HandleAsync(db, actor, new(q, 8, null), time, ct);
         return Partial("_Callers", found.Succeeded
@@ -122,14 +123,12 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     /// <summary>The caller picked: their file and the order drafted from it.</summary>
     public async Task<IActionResult> OnGetCustomerAsync(CancellationToken ct)
     {
-        if (!actor.Role.TakesOrders()) return Forbid();
         return CustomerId is { } id && await StartAsync(id, ct) ? Partial("_Desk", this) : NotFound();
     }
 
     /// <summary>The occasion said: whom it is usually for and how the card usually reads, from the last order for it.</summary>
     public async Task<IActionResult> OnGetOccasionAsync(CancellationToken ct)
     {
-        if (!actor.Role.TakesOrders()) return Forbid();
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
         var draft = Draft();
         Form.RecipientId = draft.RecipientId;
@@ -142,7 +141,6 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     /// <summary>Another recipient, address or date: the windows and options for it, the earliest chosen.</summary>
     public async Task<IActionResult> OnGetDeliveryAsync(CancellationToken ct)
     {
-        if (!actor.Role.TakesOrders()) return Forbid();
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
         await LoadMenuAsync(null, ct);
         return Partial("_Delivery", this);
@@ -150,7 +148,6 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
 
     public async Task<IActionResult> OnPostPlaceAsync(CancellationToken ct)
     {
-        if (!actor.Role.TakesOrders()) return Forbid();
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return await ShowAsync(StatusCodes.Status422UnprocessableEntity, ct);
 
@@ -160,50 +157,39 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         if (result.Succeeded)
         {
             Placed = result.Value;
-            return IsHtmx ? Partial("_Placed", this) : Page();
+            return Request.IsHtmx() ? Partial("_Placed", this) : Page();
         }
 
         var failure = result.Failure;
-        switch (failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-            case FailureKind.Conflict when failure.Extensions?.GetValueOrDefault("alternatives") is IReadOnlyList<OrderOptions.Option> alternatives:
-                Conflict = new ConflictView(failure.Title, alternatives,
-                    failure.Extensions.GetValueOrDefault("script") as IReadOnlyList<string> ?? []);
-                return await ShowAsync(StatusCodes.Status409Conflict, ct);
-            default:
-                ModelState.AddFailure(failure, OrderForm.Fields);
-                return await ShowAsync(failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, ct);
-        }
+        if (this.Refusal(failure) is { } refused) return refused;
+        if (failure is { Kind: FailureKind.Conflict, Extensions: { } extensions }
+            && extensions.GetValueOrDefault("alternatives") is IReadOnlyList<OrderOptions.Option> alternatives)
+            Conflict = new ConflictView(failure.Title, alternatives, extensions.GetValueOrDefault("script") as IReadOnlyList<string> ?? []);
+        else ModelState.AddFailure(failure, OrderForm.Fields);
+        return await ShowAsync(failure.FormStatus(), ct);
     }
 
     /// <summary>There is no refuse button: the customer declined every option offered, and that is recorded.</summary>
     public async Task<IActionResult> OnPostDeclinedAsync(CancellationToken ct)
     {
-        if (!actor.Role.TakesOrders()) return Forbid();
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
         var result = await RecordTurnedAway.HandleAsync(db, actor,
             new(id, Form.Date, Form.OptionsOffered ?? 0, Form.DeclineReason, Form.Channel), time, ct);
         if (result.Succeeded)
         {
             TurnedAway = result.Value;
-            return IsHtmx ? Partial("_TurnedAway", this) : Page();
+            return Request.IsHtmx() ? Partial("_TurnedAway", this) : Page();
         }
-        switch (result.Failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
+        if (this.Refusal(result.Failure) is { } refused) return refused;
         ModelState.AddFailure(result.Failure, OrderForm.Fields);
-        return await ShowAsync(StatusCodes.Status422UnprocessableEntity, ct);
+        return await ShowAsync(result.Failure.FormStatus(), ct);
     }
 
     /// <summary>The form again with what went wrong; htmx only swaps a 2xx answer in, so it gets 200.</summary>
     private async Task<IActionResult> ShowAsync(int status, CancellationToken ct)
     {
         await LoadMenuAsync(Form.Choice, ct);
-        if (IsHtmx) return Partial("_Order", this);
+        if (Request.IsHtmx()) return Partial("_Order", this);
         Response.StatusCode = status;
         return Page();
     }
@@ -275,6 +261,4 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     public static string Fee(decimal fee) => fee == 0 ? "no fee" : $"{Money(fee)} fee";
 
     private static readonly CultureInfo UsEnglish = CultureInfo.GetCultureInfo("en-US");
-
-    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 }

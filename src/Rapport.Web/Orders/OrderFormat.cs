@@ -1,20 +1,11 @@
-using System.Globalization;
 using System.Text.Json;
 using Rapport.Core.Orders;
 
 namespace Rapport.Web.Orders;
 
-/// <summary>Orders as the staff pages show them: money, days, status badges and the words on the step buttons.</summary>
+/// <summary>Orders as the staff pages show them: status badges and the words on the step buttons (money and days: <c>Formats</c>).</summary>
 public static class OrderFormat
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-
-    /// <summary>"$85.00" in dollars, "85.00 EUR" in any other currency.</summary>
-    public static string Money(decimal amount, string currency) =>
-        currency == "USD" ? amount.ToString("C2", English) : $"{amount.ToString("N2", English)} {currency}";
-
-    public static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy", English);
-
     public static string Status(OrderStatus status) => OrderLifecycle.Label(status);
 
     /// <summary>The badge colour of a status: the road in warm colours, the end in green, red or grey.</summary>

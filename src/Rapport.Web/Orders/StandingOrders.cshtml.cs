@@ -8,6 +8,7 @@ using Rapport.Core.Data;
 using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Orders;
 
@@ -53,10 +54,8 @@ public sealed class StandingOrdersModel(RapportDb db, Actor actor, TimeProvider 
         var added = await ManageStandingOrders.AddAsync(db, actor, Id, new(f.Schedule, f.Weekday, f.DayOfMonth, f.OccasionId, f.RecipientId,
             f.ProductId, f.Quantity, f.Budget, f.PaymentMethodId, f.PreferredStart, f.DaysAhead, f.TakeFirstAlternative, f.CardMessage), time, ct);
         if (added.Succeeded) return RedirectToPage(new { id = Id });
-        if (added.Failure.Kind == FailureKind.NotFound) return NotFound();
-        if (added.Failure.Kind == FailureKind.Forbidden) return Forbid();
-        ModelState.AddFailure(added.Failure, Fields);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (this.Refusal(added.Failure) is { } refused) return refused;
+        this.ShowOnForm(added.Failure, Fields);
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
@@ -13,45 +11,25 @@ namespace Rapport.Web.Reports;
 /// The owner's order figures for a period: customers turned away per day, and promises kept per day, location
 /// and driver. Each chart has its table beneath, which is the record and works without JavaScript.
 /// </summary>
-public sealed class OrderReportsModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
+public sealed class OrderReportsModel(RapportDb db, Actor actor, TimeProvider time) : ReportPage
 {
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-
     public TurnedAwayReportView? TurnedAway { get; private set; }
     public OnTimeReportView? OnTime { get; private set; }
-    /// <summary>Field ("from", "to") to message, beside the period's inputs.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>A bar chart as reports.js draws it: a bar per label and series; rates as percentages.</summary>
     public sealed record Chart(IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, bool Percent, bool Horizontal = false);
 
     public sealed record ChartSeries(string Label, IReadOnlyList<double> Data, string Color);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    protected override async Task<Failure?> RunAsync(CancellationToken ct)
     {
-        if (!actor.Role.SeesReports()) return Forbid();
-        var unread = new[] { nameof(From), nameof(To) }.Where(k => ModelState[k]?.Errors.Count > 0).ToList();
-        if (unread.Count > 0)
-        {
-            Errors = unread.ToDictionary(k => k.ToLowerInvariant(), _ => "A day like 2026-02-14.");
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
         var turnedAway = await TurnedAwayReport.HandleAsync(db, actor, From, To, time, ct);
         var onTime = await OnTimeReport.HandleAsync(db, actor, From, To, time, ct);
-        if (turnedAway.Failure is { } failure)
-        {
-            if (failure.Kind == FailureKind.Forbidden) return Forbid();
-            Errors = failure.Errors?.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)) ?? new() { ["from"] = failure.Title };
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        if (turnedAway.Failure is { } failure) return failure;
         TurnedAway = turnedAway.Value!;
         OnTime = onTime.Value!;
-        From = TurnedAway.From;
-        To = TurnedAway.To;
-        return Page();
+        (From, To) = (TurnedAway.From, TurnedAway.To);
+        return null;
     }
 
     public static string Day(DateOnly date) => date.ToString("ddd d MMM", CultureInfo.GetCultureInfo("en-US"));

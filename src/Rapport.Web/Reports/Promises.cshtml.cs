@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
@@ -13,37 +11,11 @@ namespace Rapport.Web.Reports;
 /// Promises kept: the deals' milestones due in a period, per kind of promise and per salesperson — due, kept on time,
 /// late, open. Each chart has its table beneath, which is the record and works without JavaScript.
 /// </summary>
-public sealed class PromiseReportsModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
+public sealed class PromiseReportsModel(RapportDb db, Actor actor, TimeProvider time) : ReportPage<PromisesAnswer>
 {
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    protected override Task<Result<PromisesAnswer>> ReportAsync(CancellationToken ct) => PromisesReport.HandleAsync(db, actor, From, To, time, ct);
 
-    public PromisesAnswer? Report { get; private set; }
-    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!actor.Role.SeesReports()) return Forbid();
-        var unread = new[] { nameof(From), nameof(To) }.Where(k => ModelState[k]?.Errors.Count > 0).ToList();
-        if (unread.Count > 0)
-        {
-            Errors = unread.ToDictionary(k => k.ToLowerInvariant(), _ => "A day like 2026-02-14.");
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-        var report = await PromisesReport.HandleAsync(db, actor, From, To, time, ct);
-        if (report.Failure is { } failure)
-        {
-            if (failure.Kind == FailureKind.Forbidden) return Forbid();
-            Errors = failure.Errors?.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)) ?? new() { ["from"] = failure.Title };
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
-        Report = report.Value!;
-        From = Report.From;
-        To = Report.To;
-        return Page();
-    }
+    protected override (DateOnly From, DateOnly To) PeriodOf(PromisesAnswer report) => (report.From, report.To);
 
     public static string Share(PromiseFigures f) =>
         f.KeptOnTime + f.Late == 0 ? "—" : f.KeptShare.ToString("P0", CultureInfo.GetCultureInfo("en-US"));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ namespace Rapport.Web.Sales;
 /// plan one and log how one went. With htmx each form answers the card in place and the page's timeline reloads;
 /// without, the browser goes back to the customer page, or this page shows the form again with its messages.
 /// </summary>
+[Authorize(Policy = Policies.SeesDeals)]
 public sealed class CustomerMeetingsModel(RapportDb db, Actor actor, TimeProvider time, BusinessTime businessTime) : PageModel
 {
     /// <summary>The event the customer page's timeline reloads on.</summary>
@@ -69,7 +71,7 @@ public sealed class CustomerMeetingsModel(RapportDb db, Actor actor, TimeProvide
 
     private async Task<IActionResult> AfterAsync(Failure? failure, string section, Guid? meetingId, CancellationToken ct)
     {
-        var htmx = Request.Headers.ContainsKey("HX-Request");
+        var htmx = Request.IsHtmx();
         if (failure is null)
         {
             if (!htmx) return Redirect($"/app/customers/{Id}#{(meetingId is { } m ? $"meeting-{m}" : "meetings")}");
@@ -77,13 +79,8 @@ public sealed class CustomerMeetingsModel(RapportDb db, Actor actor, TimeProvide
             Response.Headers["HX-Trigger"] = TimelineChanged;
             return await ShowAsync(null, ct, partial: true);
         }
-        switch (failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
-        form.Add(failure, section);
-        Response.StatusCode = failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        if (this.Refusal(failure) is { } refused) return refused;
+        this.ShowOnForm(form, failure, section);
         // htmx swaps an error answer only when told to: the card carries the messages beside the fields.
         if (htmx) Response.Headers["HX-Reswap"] = "outerHTML";
         return await ShowAsync(null, ct, partial: htmx, keep: meetingId);
@@ -98,12 +95,11 @@ public sealed class CustomerMeetingsModel(RapportDb db, Actor actor, TimeProvide
         return partial ? Partial("/Sales/_Meetings.cshtml", Card) : Page();
     }
 
-    /// <summary>404 for a customer not seen, 403 for a role that does not see meetings.</summary>
+    /// <summary>404 for a customer not seen (a role that does not see meetings is refused by the page's policy).</summary>
     private async Task<IActionResult?> AccessAsync(CancellationToken ct)
     {
         var name = await db.VisibleTo(actor).AsNoTracking().Where(c => c.Id == Id).Select(c => c.Name).FirstOrDefaultAsync(ct);
         if (name is null) return NotFound();
-        if (!actor.Role.SeesDeals()) return Forbid();
         CustomerName = name;
         return null;
     }

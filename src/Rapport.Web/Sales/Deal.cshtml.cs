@@ -263,13 +263,8 @@ public sealed class DealModel(RapportDb db, Actor actor, TimeProvider time, Host
     private async Task<IActionResult> AfterAsync(Guid id, Failure? failure, string section, Func<string, string> field, string anchor, CancellationToken ct)
     {
         if (failure is null) return Redirect($"/app/sales/deals/{id}#{anchor}");
-        switch (failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
-        Form.Add(failure, section, field);
-        Response.StatusCode = failure.Kind == FailureKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        if (this.Refusal(failure) is { } refused) return refused;
+        this.ShowOnForm(Form, failure, section, field);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

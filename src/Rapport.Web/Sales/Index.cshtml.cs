@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,8 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Sales;
+using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Sales;
 
@@ -13,6 +16,7 @@ namespace Rapport.Web.Sales;
 /// "Move to" control; both post the same form to <see cref="OnPostMoveAsync"/>, which runs <see cref="AdvanceDeal"/>
 /// and its gate, and shows what is missing next to the card when the move is refused.
 /// </summary>
+[Authorize(Policy = Policies.SeesDeals)]
 public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
 {
     /// <summary>"all", or a salesperson's id; salespeople see their own deals when it is left out.</summary>
@@ -51,6 +55,7 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
         var context = await ContextAsync(ct);
         if (context is null) return BadRequest();
         var page = await SearchDeals.HandleAsync(db, actor, new(stage, OwnerId, null, Playbook, DealBoard.DefaultPerColumn, after), time, ct);
+        // A cursor that cannot be read is the request's fault (400), not a missing page.
         if (!page.Succeeded) return page.Failure.Kind == FailureKind.Forbidden ? Forbid() : BadRequest();
         return Partial("_ColumnMore", new MoreView(index, stage ?? "", page.Value.Items.Select(d => new CardView(d, context, null)).ToList(), page.Value.Next, context));
     }
@@ -61,7 +66,7 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
         var moved = await AdvanceDeal.HandleAsync(db, actor, dealId, new(toStage, @override ? new AdvanceDeal.Override(reason) : null), time, ct);
         if (moved.Succeeded)
         {
-            if (!IsHtmx) return Redirect($"/app/sales?owner={Uri.EscapeDataString(Owner ?? "")}&playbook={Playbook}");
+            if (!Request.IsHtmx()) return Redirect($"/app/sales?owner={Uri.EscapeDataString(Owner ?? "")}&playbook={Playbook}");
             var context = await ContextAsync(ct);
             if (context is null) return BadRequest();
             var deal = DealBoard.Summary(moved.Value);
@@ -69,17 +74,13 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
             return Partial("_Moved", new MovedView(new CardView(deal, context, null, JustMoved: true), context, counts));
         }
         var failure = moved.Failure;
-        switch (failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
+        if (this.Refusal(failure) is { } refused) return refused;
         var missing = failure.Extensions?.GetValueOrDefault(AdvanceDeal.MissingStepsMember) as IReadOnlyList<MissingStep> ?? [];
         // Missing steps are listed one by one; the errors that remain are about the move or the reason.
         var errors = missing.Count > 0 ? new Dictionary<string, string>()
             : failure.Errors?.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)) ?? new() { ["toStage"] = failure.Title };
         Refused = new CardRefusal(dealId, toStage ?? "", failure.Title, missing, errors, reason);
-        if (IsHtmx)
+        if (Request.IsHtmx())
         {
             var context = await ContextAsync(ct);
             var found = await GetDeal.HandleAsync(db, actor, dealId, time, ct);
@@ -89,7 +90,8 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
                 Refused = Refused with { Missing = found.Value.MissingSteps };
             return Partial("_DealCard", new CardView(DealBoard.Summary(found.Value), context, Refused));
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        // 422 also for a conflict: the board shows the refusal on the card.
+        this.SetFormStatus();
         // The board comes back on the refused deal's playbook, so its card and the refusal are on it.
         if (Playbook is null && (await GetDeal.HandleAsync(db, actor, dealId, time, ct)).Value is { } refusedDeal)
             Playbook = DealBoard.Summary(refusedDeal).PlaybookId;
@@ -107,7 +109,6 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!actor.Role.SeesDeals()) return Forbid();
         var board = await DealBoard.HandleAsync(db, actor, new(Playbook, OwnerId, null), time, ct);
         if (!board.Succeeded)
         {
@@ -142,6 +143,4 @@ public sealed class SalesBoardModel(RapportDb db, Actor actor, TimeProvider time
         var currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
         return new BoardContext(stages, Owner, Playbook, actor.Role.WorksDeals(), actor.Role.ManagesSales(), currency);
     }
-
-    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 }

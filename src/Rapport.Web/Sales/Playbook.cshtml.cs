@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Core.Businesses;
-using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Sales;
+using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Sales;
 
@@ -13,6 +15,7 @@ namespace Rapport.Web.Sales;
 /// checklist items, documents, approval) and the promise's milestones. Rows are added with buttons that bring the form
 /// back one row longer and removed with their "Remove" box, all without JavaScript; only "Save" writes.
 /// </summary>
+[Authorize(Policy = Policies.ManagesSales)]
 public sealed class PlaybookModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
 {
     [BindProperty] public PlaybookForm Form { get; set; } = new();
@@ -73,7 +76,6 @@ public sealed class PlaybookModel(RapportDb db, Actor actor, TimeProvider time) 
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        if (!actor.Role.ManagesSales()) return Forbid();
         if (id == "new")
         {
             Creating = true;
@@ -91,7 +93,6 @@ public sealed class PlaybookModel(RapportDb db, Actor actor, TimeProvider time) 
     /// <param name="add">"stage", "milestone", "step:{stage}" or "question:{stage}:{step}": the row to add before the form comes back.</param>
     public async Task<IActionResult> OnPostAsync(string id, string? add, CancellationToken ct)
     {
-        if (!actor.Role.ManagesSales()) return Forbid();
         Creating = id == "new";
         Guid playbookId = default;
         if (!Creating && !Guid.TryParse(id, out playbookId)) return NotFound();
@@ -113,14 +114,9 @@ public sealed class PlaybookModel(RapportDb db, Actor actor, TimeProvider time) 
             ? await ManagePlaybooks.CreateAsync(db, actor, input, time, ct)
             : await ManagePlaybooks.ReviseAsync(db, actor, playbookId, input, time, ct);
         if (saved.Succeeded) return Redirect($"/app/sales/playbooks/{saved.Value.Id}?saved={saved.Value.Version}");
-        switch (saved.Failure.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
-        foreach (var (key, messages) in saved.Failure.Errors ?? new Dictionary<string, string[]> { [""] = [saved.Failure.Title] })
-            Errors[key] = string.Join(" ", messages);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (this.Refusal(saved.Failure) is { } refused) return refused;
+        foreach (var (key, messages) in PageResults.FieldErrors(saved.Failure, f => f)) Errors[key] = string.Join(" ", messages);
+        this.SetFormStatus();
         ModelState.Clear();
         return Page();
     }

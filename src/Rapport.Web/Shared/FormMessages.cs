@@ -25,8 +25,7 @@ public sealed class FormMessages
     /// <summary>A use case's refusal under <paramref name="section"/>; <paramref name="field"/> maps its field names to the form's.</summary>
     public void Add(Failure failure, string section, Func<string, string>? field = null)
     {
-        if (failure.Errors is { Count: > 0 } errors)
-            foreach (var (key, messages) in errors) Errors[$"{section}:{(field ?? (f => f))(key)}"] = string.Join(" ", messages);
-        else Errors[$"{section}:"] = failure.Title;
+        foreach (var (key, messages) in PageResults.FieldErrors(failure, field ?? (f => f)))
+            Errors[$"{section}:{key}"] = string.Join(" ", messages);
     }
 }

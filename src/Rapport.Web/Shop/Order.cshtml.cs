@@ -5,6 +5,7 @@ using Rapport.Core.Data;
 using Rapport.Core.Orders;
 using Rapport.Core.Shop;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 using Rapport.Web.Shop;
 
 namespace Rapport.Web.Shop;

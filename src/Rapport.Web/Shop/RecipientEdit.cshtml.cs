@@ -3,6 +3,7 @@ using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Shop;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 using Rapport.Web.Shop;
 
 namespace Rapport.Web.Shop;
@@ -25,8 +26,7 @@ public sealed class RecipientEditModel(ShopContext shop, RapportDb db) : ShopPag
         var saved = await ManageMyRecipients.UpdateAsync(db, Customer, id, Form.ToInput(), ct);
         if (saved.Succeeded) return Redirect(ShopPath("/recipients"));
         if (saved.Failure.Kind == FailureKind.NotFound) return NotFound();
-        ModelState.AddFailure(saved.Failure, RecipientForm.Fields(nameof(Form)));
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowOnForm(saved.Failure, RecipientForm.Fields(nameof(Form)));
         return Page();
     }
 

@@ -3,6 +3,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Shop;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 using Rapport.Web.Shop;
 
 namespace Rapport.Web.Shop;
@@ -19,8 +20,7 @@ public sealed class RecipientsModel(ShopContext shop, RapportDb db) : ShopPageMo
     {
         var added = await ManageMyRecipients.AddAsync(db, Customer, Form.ToInput(), ct);
         if (added.Succeeded) return Redirect(ShopPath("/recipients"));
-        ModelState.AddFailure(added.Failure, RecipientForm.Fields(nameof(Form)));
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowOnForm(added.Failure, RecipientForm.Fields(nameof(Form)));
         Recipients = await ManageMyRecipients.ListAsync(db, Customer, ct);
         return Page();
     }

@@ -1,19 +1,10 @@
-using System.Globalization;
 using Rapport.Core.Orders;
 
 namespace Rapport.Web.Shop;
 
-/// <summary>Money, dates and statuses as the shop's customers read them.</summary>
+/// <summary>Statuses and pictures as the shop's customers see them (money and days: <c>Formats</c>, as on the staff pages).</summary>
 public static class ShopFormat
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
-
-    /// <summary>"$85.00" in dollars, "85.00 EUR" in any other currency.</summary>
-    public static string Money(decimal amount, string currency) =>
-        currency == "USD" ? amount.ToString("C2", English) : $"{amount.ToString("N2", English)} {currency}";
-
-    public static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy", English);
-
     public static string Status(OrderStatus status) => status switch
     {
         OrderStatus.Placed => "Placed",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Rapport.Core.Data;
 using Rapport.Core.Shop;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 using Rapport.Web.Shop;
 
 namespace Rapport.Web.Shop;
@@ -25,8 +26,7 @@ public sealed class SignUpModel(ShopContext shop, RapportDb db, IPasswordHasher<
         var opened = await OpenShopAccount.HandleAsync(db, hasher, new(Email, Name, Password), time, ct);
         if (!opened.Succeeded)
         {
-            ModelState.AddFailure(opened.Failure, new() { ["email"] = nameof(Email), ["name"] = nameof(Name), ["password"] = nameof(Password) });
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            this.ShowOnForm(opened.Failure, new Dictionary<string, string> { ["email"] = nameof(Email), ["name"] = nameof(Name), ["password"] = nameof(Password) });
             return Page();
         }
         await ShopAuthentication.SignInAsync(HttpContext, opened.Value, persistent: false);

@@ -7,6 +7,7 @@ using Rapport.Core.Data;
 using Rapport.Core.Sales;
 using Rapport.Core.Touches;
 using Rapport.Web.Hosting;
+using Rapport.Web.Shared;
 
 namespace Rapport.Web.Touches;
 
@@ -51,10 +52,9 @@ public sealed class TouchRulesModel(RapportDb db, Actor actor, TimeProvider time
         var email = f.Action == TouchAction.Email;
         var created = await ManageTouchRules.CreateAsync(db, actor,
             new(f.Title, f.Trigger, f.Action, email ? f.Subject : null, email ? f.Body : null, f.Audience, f.AssigneeId), time, ct);
-        if (created.Succeeded) return RedirectToPage(new { saved = created.Value.Title });
-        if (created.Failure.Kind == FailureKind.Forbidden) return Forbid();
-        ModelState.AddFailure(created.Failure, Fields);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (created.Succeeded) return RedirectToPage(new { saved = created.Value!.Title });
+        if (created.Failure!.Kind == FailureKind.Forbidden) return Forbid();
+        this.ShowOnForm(created.Failure, Fields);
         await LoadAsync(ct);
         return Page();
     }
@@ -67,14 +67,14 @@ public sealed class TouchRulesModel(RapportDb db, Actor actor, TimeProvider time
     {
         var changed = await ManageTouchRules.UpdateAsync(db, actor, ruleId, new(Active: active), time, ct);
         if (changed.Succeeded) return RedirectToPage();
-        if (changed.Failure.Kind == FailureKind.Forbidden) return Forbid();
-        if (changed.Failure.Kind == FailureKind.NotFound) return NotFound();
+        if (this.Refusal(changed.Failure!) is { } refused) return refused;
         // Starting a rule again can meet the limit of active rules: say so above the list.
-        ModelState.AddFailure(changed.Failure, new() { ["active"] = "", ["trigger"] = "" });
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        this.ShowOnForm(changed.Failure!, AboveTheList);
         await LoadAsync(ct);
         return Page();
     }
+
+    private static readonly Dictionary<string, string> AboveTheList = new() { ["active"] = "", ["trigger"] = "" };
 
     private static readonly Dictionary<string, string> Fields = new()
     {
