@@ -1,6 +1,6 @@
 using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;
 using Rapport.Core.Tasks;

@@ -744,7 +744,7 @@ public static partial class DemoSeeder
         public List<Rapport.Core.Audit.AuditEntry> Audits { get; } = [];
         public List<Rapport.Core.Touches.BusinessTouchRule> TouchRules { get; } = [];
         public List<Rapport.Core.Tasks.StaffTask> Tasks { get; } = [];
-        public List<Rapport.Core.Messaging.OutboxMessage> Mails { get; } = [];
+        public List<Rapport.Core.Notifications.OutboxMessage> Mails { get; } = [];
         public Business Business { get; } = business;
         public TimeZoneInfo Zone => zone;
 

@@ -8,7 +8,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;

@@ -5,7 +5,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Orders;
 using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;
 using Rapport.Core.Tasks;

@@ -4,7 +4,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Sales;
 using Rapport.Core.Tasks;
 

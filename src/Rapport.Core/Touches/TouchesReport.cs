@@ -3,7 +3,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Reports;
 using Rapport.Core.Sales;
 using Rapport.Core.Touches;

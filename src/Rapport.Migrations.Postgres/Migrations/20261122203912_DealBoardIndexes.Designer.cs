@@ -919,7 +919,7 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("WindowTemplates");
                 });
 
-            modelBuilder.Entity("Rapport.Core.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Rapport.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -901,7 +901,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("WindowTemplates");
                 });
 
-            modelBuilder.Entity("Rapport.Core.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("Rapport.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
 using Rapport.Core.Sales;

@@ -2,7 +2,7 @@ using Rapport.Core.Common;
 using Rapport.Core.Data;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Scheduling;
 
 namespace Rapport.Web.Hosting;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rapport.BrowserTests.Orders;
 using Rapport.Core.Customers;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Occasions;
 using Rapport.Testing;
 using Rapport.Web.Shop;

@@ -1,6 +1,6 @@
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
 

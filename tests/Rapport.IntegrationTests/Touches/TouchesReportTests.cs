@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
-using Rapport.Core.Messaging;
+using Rapport.Core.Notifications;
 using Rapport.Core.Sales;
 using Rapport.Core.Touches;
 using Rapport.IntegrationTests.Sales;

@@ -43,7 +43,7 @@ public class OrderTouchesTests
         var key = OrderTouches.KeyOf(order, rule);
         key.ShouldStartWith(StageTouches.KeyPrefix);
         StageTouches.TouchOf(key).ShouldBe(rule);
-        key.Length.ShouldBeLessThanOrEqualTo(Rapport.Core.Messaging.OutboxLimits.Key);
+        key.Length.ShouldBeLessThanOrEqualTo(Rapport.Core.Notifications.OutboxLimits.Key);
     }
 
     [Fact]

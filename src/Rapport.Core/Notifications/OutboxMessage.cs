@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rapport.Core.Data;
 
-namespace Rapport.Core.Messaging;
+namespace Rapport.Core.Notifications;
 
 public enum OutboxStatus { Pending, Sent, Failed }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rapport.Core.Data;
 using Rapport.Core.Scheduling;
 
-namespace Rapport.Core.Messaging;
+namespace Rapport.Core.Notifications;
 
 /// <summary>Sends the outbox every few seconds.</summary>
 public sealed class OutboxJob(MailSettings mail) : IScheduledJob

@@ -6,7 +6,7 @@ using MimeKit;
 using Rapport.Core.Common;
 using Rapport.Core.Data;
 
-namespace Rapport.Core.Messaging;
+namespace Rapport.Core.Notifications;
 
 public sealed record OutgoingMail(string DedupeKey, string To, string? ToName, string Subject, string TextBody, string? HtmlBody = null, Guid? CustomerId = null);
 
