@@ -13,10 +13,10 @@ namespace Rapport.Web.Occasions;
 /// <summary>What the occasions card on the customer page shows, and the add form's values and errors after a failed add.</summary>
 public sealed record OccasionsSection(
     Guid CustomerId, IReadOnlyList<OccasionView> Occasions, IReadOnlyList<(Guid Id, string Name)> Recipients, bool CanEdit, string Currency,
-    CustomerOccasionsModel.OccasionForm Form, IReadOnlyDictionary<string, string[]> Errors, string? Message = null)
+    OccasionForm Form, IReadOnlyDictionary<string, string[]> Errors, string? Message = null)
 {
     public static async Task<OccasionsSection?> LoadAsync(RapportDb db, Actor actor, Guid customerId, TimeProvider time, CancellationToken ct,
-        CustomerOccasionsModel.OccasionForm? form = null, IReadOnlyDictionary<string, string[]>? errors = null, string? message = null)
+        OccasionForm? form = null, IReadOnlyDictionary<string, string[]>? errors = null, string? message = null)
     {
         var listed = await ListOccasions.ForStaffAsync(db, actor, customerId, time, ct);
         if (!listed.Succeeded) return null;
@@ -25,7 +25,7 @@ public sealed record OccasionsSection(
             .Where(r => visible is null || visible.Contains(r.Id)).Select(r => (r.Id, r.Name)).ToList();
         var currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
         return new OccasionsSection(customerId, listed.Value, recipients, actor.Role.CanEditCustomers(), currency,
-            form ?? new CustomerOccasionsModel.OccasionForm(), errors ?? new Dictionary<string, string[]>(), message);
+            form ?? new OccasionForm(), errors ?? new Dictionary<string, string[]>(), message);
     }
 
     public string? Error(string field) => Errors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
@@ -40,19 +40,6 @@ public sealed class CustomerOccasionsModel(RapportDb db, Actor actor, TimeProvid
     public OccasionsSection Section { get; private set; } = null!;
 
     [BindProperty] public OccasionForm Form { get; set; } = new();
-
-    public sealed class OccasionForm
-    {
-        public OccasionType? Type { get; set; }
-        public Guid? RecipientId { get; set; }
-        public string? Label { get; set; }
-        public int? Month { get; set; }
-        public int? Day { get; set; }
-        public string? Rule { get; set; }
-        public decimal? UsualBudget { get; set; }
-
-        public OccasionInput Input() => new(Type, RecipientId, Label, Month, Day, string.IsNullOrWhiteSpace(Rule) ? null : Rule, UsualBudget);
-    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 

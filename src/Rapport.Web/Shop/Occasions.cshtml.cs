@@ -4,6 +4,7 @@ using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Occasions;
 using Rapport.Core.Shop;
+using Rapport.Web.Occasions;
 using Rapport.Web.Shop;
 
 namespace Rapport.Web.Shop;
@@ -22,17 +23,6 @@ public sealed class OccasionsModel(ShopContext shop, RapportDb db, TimeProvider 
 
     [BindProperty] public OccasionForm Form { get; set; } = new();
     [BindProperty] public decimal? Budget { get; set; }
-
-    public sealed class OccasionForm
-    {
-        public OccasionType? Type { get; set; }
-        public Guid? RecipientId { get; set; }
-        public string? Label { get; set; }
-        public int? Month { get; set; }
-        public int? Day { get; set; }
-        public string? Rule { get; set; }
-        public decimal? UsualBudget { get; set; }
-    }
 
     public DateTime? FeedIssuedAt { get; private set; }
     /// <summary>The feed URL, shown once, right after it is made.</summary>
@@ -55,8 +45,7 @@ public sealed class OccasionsModel(ShopContext shop, RapportDb db, TimeProvider 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var f = Form;
-        var input = new OccasionInput(f.Type, f.RecipientId, f.Label, f.Month, f.Day, string.IsNullOrWhiteSpace(f.Rule) ? null : f.Rule, f.UsualBudget);
+        var input = Form.Input();
         var added = await AddOccasion.HandleAsync(db, OccasionEditor.ForShop(Customer, ct), Customer.CustomerId, input, time, ct);
         if (added.Succeeded) return Redirect(ShopPath("/occasions"));
         return await FailedAsync(added.Failure, null, ct);
