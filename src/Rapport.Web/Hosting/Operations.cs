@@ -42,6 +42,7 @@ public static class Operations
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
+        builder.Services.AddSingleton<MigrationsCheck>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<RapportDb>("database", tags: [Ready])
             .AddCheck<MigrationsCheck>("migrations", tags: [Ready])
@@ -73,13 +74,19 @@ public static class Operations
 /// <summary>Unhealthy while the database has migrations this build knows and the database has not applied.</summary>
 public sealed class MigrationsCheck(IServiceScopeFactory scopes) : IHealthCheck
 {
+    // One per app (a singleton): a build's migrations are fixed and are never unapplied, so once all are in, the load balancer's probes
+    // every few seconds need not read the history table again.
+    private volatile bool allApplied;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
+        if (allApplied) return HealthCheckResult.Healthy();
         using var scope = scopes.CreateScope();
         var pending = (await scope.ServiceProvider.GetRequiredService<RapportDb>().Database.GetPendingMigrationsAsync(ct)).ToList();
-        return pending.Count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: run `rapport migrate` or set Database:MigrateOnStart.");
+        if (pending.Count > 0)
+            return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: run `rapport migrate` or set Database:MigrateOnStart.");
+        allApplied = true;
+        return HealthCheckResult.Healthy();
     }
 }
 
