@@ -4,6 +4,15 @@ namespace Rapport.UnitTests.Payments;
 
 public sealed class TestCardsTests
 {
+    [Fact]
+    public void Tokens_never_look_like_a_card_number_to_the_card_guard()
+    {
+        var tokens = Enumerable.Range(0, 20_000).Select(_ => TestCards.NewToken()).ToList();
+
+        tokens.ShouldAllBe(t => t.StartsWith("tok_test_") && !Rapport.Core.Customers.CardNumber.ContainsCardNumber(t));
+        tokens.Distinct().Count().ShouldBe(tokens.Count);
+    }
+
     [Theory]
     [InlineData("4242 4242 4242 4242", "4242424242424242")]
     [InlineData("4242-4242-4242-4242", "4242424242424242")]

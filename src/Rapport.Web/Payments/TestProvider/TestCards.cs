@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Rapport.Core.Customers;
 
 namespace Rapport.Web.Payments.TestProvider;
@@ -5,6 +6,12 @@ namespace Rapport.Web.Payments.TestProvider;
 /// <summary>Reading a typed card number the way a provider's card form does.</summary>
 public static class TestCards
 {
+    /// <summary>
+    /// A new provider token. Letters only: random hex digits hold a Luhn-valid run of 13 or more digits about once in
+    /// a thousand tokens, and the card guard rightly refuses a token that looks like a card number.
+    /// </summary>
+    public static string NewToken() => "tok_test_" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz", 24);
+
     /// <summary>The digits of a number typed with or without spaces and dashes; null when anything else is in it.</summary>
     public static string? Digits(string? typed)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
@@ -62,7 +61,7 @@ public static class TestProviderEndpoints
         if (form.Name is { Length: > 100 } || form.Name?.Any(char.IsControl) == true) errors["name"] = "At most 100 characters.";
         if (errors.Count > 0) return TestCardPage.Render(http, antiforgery, form, errors, StatusCodes.Status422UnprocessableEntity);
 
-        var token = "tok_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var token = TestCards.NewToken();
         var result = results.Protect(new TestCardResult(token, TestCards.Brand(digits!), digits![^4..], month, year, form.Reference));
         var back = form.Return!;
         return Results.Redirect($"{back}{(back.Contains('?') ? '&' : '?')}result={Uri.EscapeDataString(result)}");
