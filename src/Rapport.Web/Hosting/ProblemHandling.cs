@@ -100,10 +100,12 @@ public static class RequestGuard
         {
             request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
             string? field = null;
+            string? undecodable = null;
             try
             {
                 using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: http.RequestAborted);
-                field = FindCardNumber(doc.RootElement, "");
+                undecodable = FindUndecodableText(doc.RootElement, "");
+                if (undecodable is null) field = FindCardNumber(doc.RootElement, "");
             }
             catch (JsonException)
             {
@@ -114,6 +116,20 @@ public static class RequestGuard
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             }
             request.Body.Position = 0;
+            if (undecodable is not null)
+            {
+                // The JSON reader accepts such bytes and escapes until a string is read; read here, they would be a 500.
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [undecodable.Length == 0 ? "body" : undecodable] = ["Not readable text: invalid UTF-8 or a lone surrogate (\\ud800–\\udfff without its pair)."],
+                })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "The request could not be read.",
+                }).ExecuteAsync(http);
+                return;
+            }
             if (field is not null)
             {
                 await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
@@ -129,6 +145,46 @@ public static class RequestGuard
         }
         await next(http);
     });
+
+    /// <summary>The JSON path of the first name or string that is not valid UTF-8 or holds a lone surrogate, or null.</summary>
+    public static string? FindUndecodableText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = p.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path;
+                    }
+                    if (FindUndecodableText(p.Value, path.Length == 0 ? name : $"{path}.{name}") is { } found) return found;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (FindUndecodableText(item, $"{path}[{i++}]") is { } found) return found;
+                return null;
+            case JsonValueKind.String:
+                try
+                {
+                    element.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return path;
+                }
+            default:
+                return null;
+        }
+    }
 
     /// <summary>The JSON path of the first value that looks like a full card number, or null.</summary>
     public static string? FindCardNumber(JsonElement element, string path)

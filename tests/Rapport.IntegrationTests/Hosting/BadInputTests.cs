@@ -28,6 +28,30 @@ public sealed class BadInputTests(RapportApp app) : IClassFixture<RapportApp>
         (await CustomerCountAsync()).ShouldBe(before);
     }
 
+    // Bytes that are not UTF-8, and escapes of half a surrogate pair: valid JSON to the reader until a string is read.
+    public static TheoryData<string, byte[], string> UndecodableBodies => new()
+    {
+        { "/api/auth/login", [.. "{\"email\":\""u8, 0xFF, .. "\",\"password\":\"x\"}"u8], "email" },
+        { "/api/auth/login", Encoding.UTF8.GetBytes("""{"email":"a\ud800b","password":"x"}"""), "email" },
+        { "/api/customers", [.. "{\"kind\":\"person\",\"name\":\"Ann "u8, 0xC3, 0x28, .. "\"}"u8], "name" },
+        { "/api/customers", Encoding.UTF8.GetBytes("""{"kind":"person","name":"Ann","phones":[{"value":"\udc00"}]}"""), "phones[0].value" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndecodableBodies))]
+    public async Task Invalid_utf8_or_a_lone_surrogate_is_400_naming_the_field_and_nothing_is_stored(string url, byte[] body, string field)
+    {
+        var client = url == "/api/auth/login" ? app.CreateApiClient() : await app.ClientAsync("service@bloom.example");
+        var before = await CustomerCountAsync();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await client.PostAsync(url, content, Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
+        (await CustomerCountAsync()).ShouldBe(before);
+    }
+
     [Fact]
     public async Task Malformed_json_on_a_patch_changes_nothing()
     {
