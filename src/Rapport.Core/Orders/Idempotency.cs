@@ -20,6 +20,9 @@ public static class Idempotency
 
     public sealed record Claim(Outcome Outcome, IdempotencyRecord? Record);
 
+    /// <summary>How a caller's key is stored: its SHA-256, never the key itself.</summary>
+    public static string KeyOf(string key) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
     public static string Hash<T>(T request) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web)));
 

@@ -36,6 +36,8 @@ public static class PlaceOrder
         // A key is opaque (a UUID may hold a run of digits), so it is only checked for size and printable characters.
         if (idempotencyKey is not null && (idempotencyKey.Trim().Length is 0 or > OrderLimits.IdempotencyKey || idempotencyKey.Any(char.IsControl)))
             return Failure.Invalid("Idempotency-Key", $"Between 1 and {OrderLimits.IdempotencyKey} printable characters.");
+        // Kept only as its hash: a caller may send anything as a key, a card number among them.
+        var storedKey = idempotencyKey is null ? null : Idempotency.KeyOf(idempotencyKey.Trim());
 
         var found = await orderer.FindCustomerAsync(db, command.CustomerId, ct);
         if (!found.Succeeded) return found.Failure;
@@ -49,13 +51,13 @@ public static class PlaceOrder
         // A window already seen full is answered at once, without claiming the key or queueing to write;
         // a retry of an order that was placed still finds its answer under the key first.
         if (!promised.Open && (idempotencyKey is null
-            || !await db.IdempotencyRecords.AnyAsync(r => r.Caller == orderer.Caller && r.Key == idempotencyKey.Trim(), ct)))
+            || !await db.IdempotencyRecords.AnyAsync(r => r.Caller == orderer.Caller && r.Key == storedKey, ct)))
             return await RefusedAsync(db, customer, draft.Value, "That window is full or past its cutoff.", ct);
 
         IdempotencyRecord? claim = null;
-        if (idempotencyKey is not null)
+        if (storedKey is not null)
         {
-            var outcome = await Idempotency.ClaimAsync(db, desk.Gate, orderer.Caller, idempotencyKey.Trim(), Idempotency.Hash(command), time, ct);
+            var outcome = await Idempotency.ClaimAsync(db, desk.Gate, orderer.Caller, storedKey, Idempotency.Hash(command), time, ct);
             switch (outcome.Outcome)
             {
                 case Idempotency.Outcome.Replay: return Idempotency.Answer<Placed>(outcome.Record!)!;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Rapport.IntegrationTests.Shop;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
 
@@ -73,6 +74,23 @@ public sealed class PlaceOrderTests(RapportApp app) : IClassFixture<RapportApp>
         var different = await client.SendAsync(Post(Order(tom, setup.Postcode, setup.Windows[0], budget: 95m), key), Ct);
         await different.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "Idempotency-Key");
         (await app.WindowAsync(bloom, setup.Windows[0])).Booked.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_key_is_kept_only_as_its_hash_so_a_card_number_sent_as_a_key_is_stored_nowhere()
+    {
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        var tom = await app.CustomerIdAsync(DemoData.Bloom, "Tom Lindqvist");
+        var setup = await app.LocationAsync(bloom, DeliverySetup.SomeDayAhead(), (9, 5, 0));
+        var client = await app.ClientAsync("service@bloom.example");
+        var body = Order(tom, setup.Postcode, setup.Windows[0]);
+
+        var first = await (await client.SendAsync(Post(body, "4242424242424242"), Ct)).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var again = await (await client.SendAsync(Post(body, "4242424242424242"), Ct)).ShouldBeJsonAsync(HttpStatusCode.Created);
+
+        again.Id().ShouldBe(first.Id());
+        (await app.WindowAsync(bloom, setup.Windows[0])).Booked.ShouldBe(1);
+        (await app.WhereStoredAsync("4242424242424242")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -18,6 +18,16 @@ public class CardNumberTests
     [InlineData("my card is 4242424242424242 thanks")]
     [InlineData("card: 4111 1111 1111 1111 12/28 cvc 123")]
     [InlineData("4111-1111 1111-1111")]
+    [InlineData("6011.1111.1111.1117")]                 // dots
+    [InlineData("6011/1111/1111/1117")]                 // slashes
+    [InlineData("4242\u00A04242\u00A04242\u00A04242")]   // non-breaking spaces
+    [InlineData("4242\u202F4242\u20074242\u20094242")]   // narrow, figure and thin spaces
+    [InlineData("4242\u200B4242\u200B4242\u200B4242")]   // zero-width spaces
+    [InlineData("42\u00AD42 4242\u200D4242 4242")]        // a soft hyphen and a joiner inside groups
+    [InlineData("\uFF14\uFF12\uFF14\uFF12\uFF14\uFF12\uFF14\uFF12\uFF14\uFF12\uFF14\uFF12\uFF14\uFF12\uFF14\uFF12")] // full-width digits
+    [InlineData("\u0664\u0662\u0664\u0662 \u0664\u0662\u0664\u0662 \u0664\u0662\u0664\u0662 \u0664\u0662\u0664\u0662")] // Arabic-Indic digits
+    [InlineData("4242\u20134242\u20144242\u22124242")]   // en dash, em dash, minus sign
+    [InlineData("4242\uFF0E4242\uFF0F4242 4242")]         // full-width dot and slash
     public void A_luhn_valid_number_of_13_to_19_digits_is_found(string text) =>
         CardNumber.ContainsCardNumber(text).ShouldBeTrue();
 
@@ -38,6 +48,10 @@ public class CardNumberTests
     [InlineData("expires 12/28")]
     [InlineData("4111  1111  1111  1111")]              // groups apart by more than one separator are not one number
     [InlineData("order #4111 1111, 1111 1111")]
+    [InlineData("913.555.0142")]                        // a phone with dots
+    [InlineData("192.168.100.200")]                     // an address
+    [InlineData("4111 1111 1111 1112\u200B")]           // invisible, and still not Luhn-valid
+    [InlineData("a\ud800b")]                             // a lone surrogate is no digit
     [InlineData("")]
     [InlineData(null)]
     public void Other_numbers_are_not_a_card_number(string? text) =>
@@ -46,7 +60,7 @@ public class CardNumberTests
     [Fact]
     public void A_luhn_valid_16_digit_number_is_found_whatever_its_separators()
     {
-        var separator = Gen.Elements("", " ", "-");
+        var separator = Gen.Elements("", " ", "-", ".", "/", "\u00A0", "\u200B", "\u2013");
         var text =
             from number in LuhnValid(16)
             from separators in separator.ArrayOf(15)
@@ -97,7 +111,7 @@ public class CardNumberTests
 
     private static Gen<string> TextWithoutDigits() =>
         ArbMap.Default.ArbFor<string>().Generator
-            .Select(s => s is null ? "" : new string(s.Where(c => !char.IsAsciiDigit(c)).ToArray()));
+            .Select(s => s is null ? "" : new string(s.Where(c => !char.IsDigit(c)).ToArray()));
 
     [Theory]
     [InlineData("014a4315-8874-7036-8483-d9dfdc93f879")]
