@@ -28,7 +28,12 @@ builder.AddRapportOperations();
 var app = builder.Build();
 if (AdminCommands.IsCommand(args)) return await AdminCommands.RunAsync(app, args);
 
+// Behind a configured proxy, the scheme and client address are the caller's (before anything reads them).
+if (SecurityHeaders.HasTrustedProxies(app.Configuration)) app.UseForwardedHeaders();
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
+// HSTS only over HTTPS (never on localhost), where a balancer or Kestrel terminates TLS.
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 // Dates, months and money read the same on every server, whatever its locale.
 app.UseRequestLocalization("en-US");
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

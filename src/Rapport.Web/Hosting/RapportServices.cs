@@ -58,6 +58,7 @@ public static class RapportServices
         // Keys live in the database so that every node reads every cookie and token.
         services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDb>();
 
+        services.AddTrustedProxies(builder.Configuration);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "staff";
