@@ -15,17 +15,30 @@ public sealed class StaffSignIn(SignInManager<StaffMember> signIn, UserManager<S
         if (throttle.RetryAfter(key) is { } throttled) return (SignInOutcome.Throttled, throttled);
 
         signIn.AuthenticationScheme = scheme;
-        var result = await signIn.PasswordSignInAsync(email.Trim(), password, persistent, lockoutOnFailure: true);
+        var user = await users.FindByNameAsync(email.Trim());
+        if (user is null)
+        {
+            // As long as a wrong password for a real account: the time taken must not say whether the address exists.
+            users.PasswordHasher.VerifyHashedPassword(Nobody, PlaceholderHash(users.PasswordHasher), password);
+            throttle.Failed(key);
+            return (SignInOutcome.Failed, null);
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: true);
         // A success does not clear the address's failures: one valid account must not reopen guessing at others.
         if (result.Succeeded) return (SignInOutcome.Succeeded, null);
         throttle.Failed(key);
         if (result.IsLockedOut)
         {
-            var user = await users.FindByEmailAsync(email.Trim());
-            var end = user?.LockoutEnd ?? time.GetUtcNow().AddMinutes(1);
+            var end = user.LockoutEnd ?? time.GetUtcNow().AddMinutes(1);
             var wait = end - time.GetUtcNow();
             return (SignInOutcome.Throttled, wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
         }
         return (SignInOutcome.Failed, null);
     }
+
+    private static readonly StaffMember Nobody = new();
+    private static string? placeholderHash;
+
+    private static string PlaceholderHash(IPasswordHasher<StaffMember> hasher) =>
+        placeholderHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Core.Businesses;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
 
@@ -44,6 +48,35 @@ public sealed class SignInTests(RapportApp app) : IClassFixture<RapportApp>
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         problem.Str("title").ShouldBe("Wrong e-mail or password.");
         problem.Has("accessToken").ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("manager@harbor.example")]
+    [InlineData("nobody@harbor.example")]
+    public async Task A_wrong_password_costs_one_password_hash_whether_or_not_the_account_exists(string email)
+    {
+        // The time a sign-in takes is the hash; an unknown address answered without one tells who has an account.
+        var hashes = new CountingHasher();
+        using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<StaffMember>>(hashes)));
+
+        var response = await counted.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = "Wrong!2026" }, Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        hashes.Verified.ShouldBe(1);
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<StaffMember>
+    {
+        private readonly PasswordHasher<StaffMember> real = new();
+        private int verified;
+        public int Verified => verified;
+        public string HashPassword(StaffMember user, string password) => real.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(StaffMember user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref verified);
+            return real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]
