@@ -41,6 +41,7 @@ app.UseRequestGuard();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseStaffSessions();
 app.UseTenant();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -28,3 +28,12 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> b)
+    {
+        b.HasIndex(x => new { x.StaffId, x.EndedAt });
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

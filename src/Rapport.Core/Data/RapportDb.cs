@@ -28,6 +28,7 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
 
     public DbSet<Business> Businesses => Set<Business>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,8 +25,11 @@ public static class AuthEndpoints
             .WithDescription("Answers `{ tokenType, accessToken, expiresIn, refreshToken }`. Wrong credentials: 401. Repeated failures: 429 with Retry-After.")
             .Produces<AccessTokenResponse>();
         group.MapPost("/refresh", Refresh).AllowAnonymous().WithName("RefreshToken")
-            .WithSummary("Exchanges a refresh token for a new access token.")
+            .WithSummary("Exchanges a refresh token for a new access token and the next refresh token.")
+            .WithDescription("Each refresh token works once. Bringing back one already used ends the sign-in it belongs to (it was copied): 401.")
             .Produces<AccessTokenResponse>();
+        group.MapPost("/logout", Logout).RequireAuthorization().WithName("Logout")
+            .WithSummary("Signs out: the access token and every refresh token of this sign-in stop working at once.");
         group.MapGet("/me", Me).RequireAuthorization().WithName("WhoAmI")
             .WithSummary("The signed-in staff member, their role and business.");
         return app;
@@ -55,15 +59,30 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(
-        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<StaffMember> signIn, TimeProvider time)
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<StaffMember> signIn,
+        Core.Data.RapportDb db, StaffSessionCheck check, TimeProvider time, CancellationToken ct)
     {
         var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || StaffSessionCheck.SessionOf(ticket.Principal) is not { } session
+            || !Guid.TryParse(ticket.Principal.FindFirstValue(StaffSessions.RefreshClaim), out var refresh)
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await StaffSessions.RotateAsync(db, session, refresh, time, ct) is not { } next)
+        {
+            if (ticket is not null && StaffSessionCheck.SessionOf(ticket.Principal) is { } ended) check.Forget(ended);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid.");
+        }
+        // Each refresh token works once: the answer carries the next one, and the one used is spent.
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaims(StaffSignIn.SessionClaims(session, next));
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<NoContent> Logout(HttpContext http, CancellationToken ct)
+    {
+        await http.EndSessionAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> Me(

@@ -9,8 +9,9 @@ public sealed class LogoutModel(SignInManager<StaffMember> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/app");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await HttpContext.EndSessionAsync(ct);
         await signIn.SignOutAsync();
         return Redirect("/login");
     }

@@ -1,13 +1,23 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Rapport.Core.Businesses;
+using Rapport.Core.Data;
 
 namespace Rapport.Web.Auth;
 
 public enum SignInOutcome { Succeeded, Failed, Throttled }
 
 /// <summary>Password sign-in shared by the login page (cookie) and the API (bearer token), with throttling.</summary>
-public sealed class StaffSignIn(SignInManager<StaffMember> signIn, UserManager<StaffMember> users, LoginThrottle throttle, TimeProvider time)
+public sealed class StaffSignIn(
+    SignInManager<StaffMember> signIn, UserManager<StaffMember> users, LoginThrottle throttle, RapportDb db, TimeProvider time)
 {
+    /// <summary>What ties a cookie or a token to its session on the server (see <see cref="StaffSessions"/>).</summary>
+    public static Claim[] SessionClaims(Guid sessionId, Guid refreshId) =>
+    [
+        new(StaffSessions.SessionClaim, sessionId.ToString()),
+        new(StaffSessions.RefreshClaim, refreshId.ToString()),
+    ];
+
     public async Task<(SignInOutcome Outcome, TimeSpan? RetryAfter)> SignInAsync(
         HttpContext http, string email, string password, string scheme, bool persistent)
     {
@@ -23,9 +33,14 @@ public sealed class StaffSignIn(SignInManager<StaffMember> signIn, UserManager<S
             throttle.Failed(key);
             return (SignInOutcome.Failed, null);
         }
-        var result = await signIn.PasswordSignInAsync(user, password, persistent, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         // A success does not clear the address's failures: one valid account must not reopen guessing at others.
-        if (result.Succeeded) return (SignInOutcome.Succeeded, null);
+        if (result.Succeeded)
+        {
+            var session = await StaffSessions.StartAsync(db, user.Id, time, http.RequestAborted);
+            await signIn.SignInWithClaimsAsync(user, persistent, SessionClaims(session.Id, session.RefreshId));
+            return (SignInOutcome.Succeeded, null);
+        }
         throttle.Failed(key);
         if (result.IsLockedOut)
         {

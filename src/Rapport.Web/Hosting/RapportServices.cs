@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -97,6 +98,15 @@ public static class RapportServices
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<StaffSignIn>();
+        services.AddMemoryCache();
+        services.AddSingleton<StaffSessionCheck>();
+        // The cookie is re-issued from the account now and then: it keeps its session.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
+        {
+            if (ctx.CurrentPrincipal?.FindFirst(Core.Businesses.StaffSessions.SessionClaim) is { } session && ctx.NewPrincipal?.Identity is ClaimsIdentity renewed)
+                renewed.AddClaim(new Claim(session.Type, session.Value));
+            return Task.CompletedTask;
+        });
         services.AddSingleton<IPasswordHasher<ShopAccount>, PasswordHasher<ShopAccount>>();
         services.AddScoped<ShopContext>();
         services.AddSingleton<TestCardResults>();
