@@ -34,10 +34,12 @@ public static class JobLeases
 {
     /// <summary>
     /// Takes the job's lease when its run is due and nobody holds it, by one conditional statement, so two
-    /// processes asking at once cannot both win.
+    /// processes asking at once cannot both win. Through the write gate, as every write: on SQLite a burst of orders
+    /// or an import then delays a job's lease instead of failing it with "database is locked".
     /// </summary>
-    public static async Task<bool> TryAcquireAsync(RapportDb db, string job, string holder, TimeSpan leaseFor, TimeProvider time, CancellationToken ct)
+    public static async Task<bool> TryAcquireAsync(RapportDb db, WriteGate gate, string job, string holder, TimeSpan leaseFor, TimeProvider time, CancellationToken ct)
     {
+        using var _ = await gate.EnterAsync(db, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var before = await db.JobLeases.AsNoTracking().Where(l => l.Name == job)
             .Select(l => new { l.Holder, l.LeasedUntil, l.LastRunAt }).FirstOrDefaultAsync(ct);
@@ -63,20 +65,22 @@ public static class JobLeases
     /// Gives back every lease the holder has, on shutdown: a run cut short stays due, so another process takes it up
     /// at once instead of waiting for the lease to run out.
     /// </summary>
-    public static Task<int> ReleaseAllAsync(RapportDb db, string holder, TimeProvider time, CancellationToken ct)
+    public static async Task<int> ReleaseAllAsync(RapportDb db, WriteGate gate, string holder, TimeProvider time, CancellationToken ct)
     {
+        using var _ = await gate.EnterAsync(db, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        return db.JobLeases.Where(l => l.Holder == holder)
+        return await db.JobLeases.Where(l => l.Holder == holder)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, (string?)null)
                 .SetProperty(l => l.LeasedUntil, l => l.LeasedUntil > now ? now : l.LeasedUntil), ct);
     }
 
     /// <summary>Gives the lease back and sets the next run; only the holder can.</summary>
-    public static Task ReleaseAsync(RapportDb db, string job, string holder, DateTime nextRunAt, string? error, TimeProvider time, CancellationToken ct)
+    public static async Task ReleaseAsync(RapportDb db, WriteGate gate, string job, string holder, DateTime nextRunAt, string? error, TimeProvider time, CancellationToken ct)
     {
+        using var _ = await gate.EnterAsync(db, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var message = error is { Length: > 1000 } ? error[..1000] : error;
-        return db.JobLeases.Where(l => l.Name == job && l.Holder == holder)
+        await db.JobLeases.Where(l => l.Name == job && l.Holder == holder)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.LeasedUntil, now).SetProperty(l => l.NextRunAt, nextRunAt)
                 .SetProperty(l => l.LastRunAt, now).SetProperty(l => l.LastError, message), ct);
     }

@@ -58,7 +58,7 @@ public sealed class Scheduler(
                 try
                 {
                     using var scope = scopes.CreateScope();
-                    var released = await JobLeases.ReleaseAllAsync(scope.ServiceProvider.GetRequiredService<RapportDb>(), Holder, time, CancellationToken.None);
+                    var released = await JobLeases.ReleaseAllAsync(scope.ServiceProvider.GetRequiredService<RapportDb>(), scope.ServiceProvider.GetRequiredService<WriteGate>(), Holder, time, CancellationToken.None);
                     log.LogInformation("Released {Count} job lease(s) on shutdown", released);
                 }
                 catch (Exception e) { log.LogWarning(e, "Job leases could not be released on shutdown; they run out by themselves"); }
@@ -84,7 +84,7 @@ public sealed class Scheduler(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
-        if (!await JobLeases.TryAcquireAsync(db, job.Name, Holder, settings.Lease, time, ct)) return false;
+        if (!await JobLeases.TryAcquireAsync(db, scope.ServiceProvider.GetRequiredService<WriteGate>(), job.Name, Holder, settings.Lease, time, ct)) return false;
         string? error = null;
         var started = time.GetTimestamp();
         try
@@ -100,7 +100,7 @@ public sealed class Scheduler(
         RapportMetrics.JobRan(job.Name, error is not null, time.GetElapsedTime(started));
         // A failed run is tried again soon rather than a whole period later.
         var wait = error is null ? job.Every : TimeSpan.FromTicks(Math.Min(job.Every.Ticks, TimeSpan.FromMinutes(1).Ticks));
-        await JobLeases.ReleaseAsync(db, job.Name, Holder, time.GetUtcNow().UtcDateTime + wait, error, time, CancellationToken.None);
+        await JobLeases.ReleaseAsync(db, scope.ServiceProvider.GetRequiredService<WriteGate>(), job.Name, Holder, time.GetUtcNow().UtcDateTime + wait, error, time, CancellationToken.None);
         return true;
     }
 }
