@@ -38,6 +38,20 @@ public static class SecurityHeaders
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
+    /// What a page may load and run: scripts only from Rapport's own files (no inline script, no event-handler
+    /// attributes, no eval: behaviour comes from wwwroot/js through data- attributes), so stored text can never run.
+    /// Inline styles stay allowed (htmx's indicator style, a few style attributes): they cannot run script.
+    /// </summary>
+    public const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+        + "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
+
+    // The API's own documentation page (Swagger UI) is a third-party page with inline script of its own.
+    private static bool IsPage(HttpContext http) =>
+        http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+        && !http.Request.Path.StartsWithSegments("/api/docs");
+
+    /// <summary>
     /// No page is framed (clickjacking; the quote page is opened by link, not embedded), no answer is sniffed into
     /// another type, and no full address leaks to another site in the Referer.
     /// </summary>
@@ -49,7 +63,8 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            if (!headers.ContainsKey("Content-Security-Policy"))
+                headers.ContentSecurityPolicy = IsPage(http) ? PagePolicy : "frame-ancestors 'none'";
             return Task.CompletedTask;
         });
         return next(http);

@@ -28,6 +28,19 @@ public sealed class SecurityHeadersTests(ProxiedRapportApp proxied) : IClassFixt
         string.Join(";", response.Headers.GetValues("Content-Security-Policy")).ShouldContain("frame-ancestors 'none'");
     }
 
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/shop/bloom")]
+    public async Task Pages_run_only_rapports_own_scripts(string path)
+    {
+        var response = await proxied.CreateApiClient().GetAsync(path, Ct);
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("script-src 'self';");
+        policy.ShouldNotContain("unsafe-eval");
+        policy.ShouldNotContain("script-src 'self' 'unsafe-inline'");
+    }
+
     [Fact]
     public async Task Behind_a_trusted_proxy_that_ended_tls_the_request_is_https_and_gets_hsts()
     {

@@ -73,3 +73,19 @@ document.addEventListener("keydown", (e) => {
   e.preventDefault();
   button.click();
 });
+// A filter that applies as soon as it changes (data-autosubmit on a select or a checkbox): no inline script anywhere,
+// so the Content-Security-Policy can forbid it.
+document.addEventListener("change", (e) => {
+  const field = e.target;
+  if (field instanceof HTMLElement && "autosubmit" in field.dataset && field.form) field.form.requestSubmit();
+});
+// A form marked data-reset-on-timeline empties itself once the timeline has taken what it logged.
+document.addEventListener("htmx:afterRequest", (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || !("resetOnTimeline" in form.dataset)) return;
+  if (!e.detail.successful || e.detail.target?.id !== "timeline") return;
+  form.reset();
+  const errors = document.getElementById("log-errors");
+  if (errors) errors.innerHTML = "";
+  document.getElementById("timeline-empty")?.remove();
+});
