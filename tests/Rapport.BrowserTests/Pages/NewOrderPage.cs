@@ -29,6 +29,11 @@ public sealed class NewOrderPage(IPage page)
     /// <summary>The window or option now chosen (its radio is checked).</summary>
     public ILocator Chosen => Choices.Filter(new() { Has = page.Locator("input[type=radio]:checked") });
     public ILocator PlaceButton => page.Locator("[data-testid=place-order]");
+    /// <summary>The line beside the button: whether Enter in a field places the order now.</summary>
+    public ILocator ReadyLine => page.Locator("[data-testid=order-ready]");
+    public ILocator Price => page.Locator("[data-testid=price]");
+    /// <summary>What the occasion last suggested (applied only to fields not typed into).</summary>
+    public ILocator Draft => page.Locator("#draft [data-draft]");
 
     public ILocator Alternatives => page.Locator("[data-testid=alternatives]");
     public ILocator Alternative => Alternatives.Locator("[data-testid=alternative]");
