@@ -9,6 +9,12 @@ public sealed class NewOrderPage(IPage page)
     public ILocator Callers => page.Locator("#callers [data-testid=caller]");
     public ILocator Caller(string name) => Callers.Filter(new() { HasText = name });
 
+    public ILocator NoCallers => page.Locator("#callers [data-testid=no-callers]");
+    /// <summary>"Add … as a new customer" under the callers found (or in place of them).</summary>
+    public ILocator NewCaller => page.Locator("#callers [data-testid=new-caller]");
+    /// <summary>The "New customer" link under the search, which takes what was typed along.</summary>
+    public ILocator NewCustomerLink => page.Locator("[data-testid=new-customer]");
+
     public ILocator File => page.Locator("[data-testid=caller-file]");
     public ILocator CustomerName => File.Locator("[data-testid=customer-name]");
     public ILocator LoyaltyBadge => File.Locator("[data-testid=loyalty-badge]");

@@ -120,5 +120,15 @@
   document.addEventListener("input", (e) => { if (e.target instanceof Element && e.target.matches("[data-price-budget]")) price(); });
   document.addEventListener("change", (e) => { if (e.target instanceof Element && e.target.matches("input[name='Form.Choice']")) price(); });
 
+  // "New customer" takes what was typed into the caller search along (a new caller's number or name).
+  document.addEventListener("click", (e) => {
+    const link = e.target instanceof Element ? e.target.closest("a[data-carry]") : null;
+    const typedText = link ? document.querySelector(link.dataset.carry)?.value.trim() : "";
+    if (!typedText) return;
+    const url = new URL(link.href);
+    url.searchParams.set("q", typedText);
+    link.href = url.toString();
+  });
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sync); else sync();
 })();
