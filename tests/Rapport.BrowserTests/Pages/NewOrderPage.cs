@@ -32,6 +32,11 @@ public sealed class NewOrderPage(IPage page)
     public ILocator Destination => page.Locator("[data-testid=destination]");
     public ILocator Choices => page.Locator("[data-testid=choice]");
     public ILocator Choice(string text) => Choices.Filter(new() { HasText = text });
+    /// <summary>The choices that can be promised, listed first.</summary>
+    public ILocator Promisable => page.Locator("[data-testid=choices] [data-testid=choice]");
+    /// <summary>The fold of the windows that cannot be promised, and its one line ("10 windows full — show").</summary>
+    public ILocator Unpromisable => page.Locator("[data-testid=unpromisable]");
+    public ILocator UnpromisableLine => page.Locator("[data-testid=unpromisable-line]");
     /// <summary>The window or option now chosen (its radio is checked).</summary>
     public ILocator Chosen => Choices.Filter(new() { Has = page.Locator("input[type=radio]:checked") });
     public ILocator PlaceButton => page.Locator("[data-testid=place-order]");
@@ -61,6 +66,12 @@ public sealed class NewOrderPage(IPage page)
     {
         await CallerBox.ClickAsync();
         await CallerBox.PressSequentiallyAsync(text, new() { Delay = 30 });
+    }
+
+    /// <summary>Opens the fold of the full and closed windows, as a person clicks its line.</summary>
+    public async Task ShowUnpromisableAsync()
+    {
+        if (await Unpromisable.GetAttributeAsync("open") is null) await UnpromisableLine.ClickAsync();
     }
 
     /// <summary>The label of the recipient now chosen.</summary>
