@@ -50,9 +50,11 @@ public static partial class DemoSeeder
             OrderFacts Facts(DateTime at) => new(order.Id, order.Number, customer.Id, order.RecipientName ?? customer.Name, order.RecipientId is not null,
                 OrderOptions.IsLoyal(customer, at), email, customer.Name, order.FulfilmentDate, order.Promise);
 
-            // The card goes in when the flowers are made; one in nine past orders slipped through, and what is not made yet waits.
+            // The card goes in when the flowers are made; one in nine orders made but not yet delivered still waits for
+            // it (the florist can still put it in), and what is not made yet waits. A delivered order's card went with it:
+            // no care-card task stays open for an order already delivered.
             var made = order.History.FirstOrDefault(h => h.Status is OrderStatus.InProduction or OrderStatus.Delivered);
-            var slipped = made is not null && given++ % 9 == 4;
+            var slipped = made is not null && order.DeliveredAt is null && given++ % 9 == 4;
             foreach (var touch in OrderTouches.Plan([card], TouchTrigger.EveryOrder, Facts(order.PlacedAt), s.Day(order.PlacedAt)))
                 s.Tasks.Add(DemoTask(s, touch, order, order.PlacedAt, slipped ? null : made?.At, owner));
 

@@ -115,10 +115,16 @@ public static class GetRunSheet
                 var locationId = window?.LocationId ?? g.Select(s => s.LocationId ?? OrderOf(s)?.LocationId).FirstOrDefault(l => l != null);
                 return new RunSheetWindow(
                     g.Key, locationId, locationId is { } l ? locations.GetValueOrDefault(l) : null, window?.Start, window?.End,
-                    g.OrderBy(s => s.Sequence).ThenBy(s => OrderOf(s)?.Number ?? long.MaxValue).ThenBy(s => s.Id).Select(View).ToList());
+                    // The stops still to do first, in the run's order; delivered and failed ones below them.
+                    g.OrderBy(s => Done(OrderOf(s)?.Status)).ThenBy(s => s.Sequence).ThenBy(s => OrderOf(s)?.Number ?? long.MaxValue).ThenBy(s => s.Id)
+                        .Select(View).ToList());
             })
-            // Earliest window first; stops without a window (booked by hand) close the run.
-            .OrderBy(w => w.Start is null).ThenBy(w => w.Start).ThenBy(w => w.LocationName, StringComparer.Ordinal)
+            // Windows with stops still to do first, the earliest first; stops without a window (booked by hand) close the
+            // run; windows whose stops are all done go below.
+            .OrderBy(w => w.Stops.All(s => Done(s.Status))).ThenBy(w => w.Start is null).ThenBy(w => w.Start).ThenBy(w => w.LocationName, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Delivered, failed (or cancelled): nothing left to do at that stop.</summary>
+    private static bool Done(OrderStatus? status) => status is { } s && OrderLifecycle.IsFinal(s);
 }

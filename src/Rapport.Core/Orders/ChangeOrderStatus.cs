@@ -54,7 +54,16 @@ public static class ChangeOrderStatus
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == order.CustomerId, ct);
         var zone = await ZoneAsync(db, order, ct);
-        var touches = to == OrderStatus.Delivered && customer is not null ? await DeliveredTouchesAsync(db, order, customer, now, zone, ct) : [];
+        // Delivered: what follows a delivery (care tips). Made up: what goes with the flowers (a care card), for an order
+        // placed before the rule was added (one placed after has it already: each rule is given once per order). Never
+        // after the delivery, and so never to an order already delivered when the rule was added.
+        var trigger = to switch
+        {
+            OrderStatus.Delivered => TouchTrigger.OrderDelivered,
+            OrderStatus.InProduction => TouchTrigger.EveryOrder,
+            _ => (TouchTrigger?)null,
+        };
+        var touches = trigger is { } t && customer is not null ? await TouchesAsync(db, t, order, customer, now, zone, ct) : [];
 
         // A cancel writes to the window rows that order intake contends for: it queues with the orders.
         using var entered = await gate.EnterAsync(db, ct);
@@ -103,16 +112,16 @@ public static class ChangeOrderStatus
         return await GetOrder.HandleAsync(db, actor, id, ct);
     }
 
-    // What the business gives every order delivered, e.g. care tips by e-mail; worked out before the transaction.
-    private static async Task<IReadOnlyList<PlannedTouch>> DeliveredTouchesAsync(
-        RapportDb db, Order order, Customer customer, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    // What the business gives the order at this step, e.g. care tips by e-mail; worked out before the transaction.
+    private static async Task<IReadOnlyList<PlannedTouch>> TouchesAsync(
+        RapportDb db, TouchTrigger trigger, Order order, Customer customer, DateTime now, TimeZoneInfo zone, CancellationToken ct)
     {
-        var rules = await OrderTouches.ActiveRulesAsync(db, TouchTrigger.OrderDelivered, ct);
+        var rules = await OrderTouches.ActiveRulesAsync(db, trigger, ct);
         if (rules.Count == 0) return [];
         var facts = new OrderFacts(order.Id, order.Number, order.CustomerId, order.RecipientName ?? customer.Name, order.RecipientId is not null,
             OrderOptions.IsLoyal(customer, now), await OrderTouches.EmailAsync(db, rules, order.CustomerId, ct), customer.Name,
             order.FulfilmentDate, order.Promise);
-        return OrderTouches.Plan(rules, TouchTrigger.OrderDelivered, facts, BusinessClock.Today(now, zone));
+        return OrderTouches.Plan(rules, trigger, facts, BusinessClock.Today(now, zone));
     }
 
     // One conditional statement each, like the reservation itself: never below zero, whatever runs at the same time.

@@ -35,8 +35,13 @@ public sealed record DeliveryChoice(string Kind, Guid? WindowId, Guid? LocationI
 public static class DeliveryChoices
 {
     /// <param name="Destination">Where it goes; its address is null when none is known yet.</param>
+    /// <param name="Choices">Every choice: the date's windows in time order, then the other options in their rank.</param>
     /// <param name="Loyal">Whether the customer is loyal (the script and the reserve depend on it).</param>
-    public sealed record Menu(DateOnly Date, OrderOptions.Destination? Destination, IReadOnlyList<DeliveryChoice> Choices, bool Loyal);
+    /// <param name="Promisable">The choices that can be promised as they stand, ranked as the alternatives are.</param>
+    /// <param name="Unpromisable">The date's windows that cannot (full, full but for the reserve, past the cutoff), in time order.</param>
+    public sealed record Menu(
+        DateOnly Date, OrderOptions.Destination? Destination, IReadOnlyList<DeliveryChoice> Choices, bool Loyal,
+        IReadOnlyList<DeliveryChoice> Promisable, IReadOnlyList<DeliveryChoice> Unpromisable);
 
     /// <summary>The options for the customer, recipient or address, and date, as <see cref="For"/> lists them.</summary>
     public static async Task<Result<Menu>> HandleAsync(RapportDb db, Orderer orderer, OrderOptions.Query query, TimeProvider time, CancellationToken ct)
@@ -50,8 +55,44 @@ public static class DeliveryChoices
         var destination = (await OrderOptions.DeliveryAddressAsync(db, customerId, query.RecipientId, query.Address, ct)).Value;
         // Only the date's windows are read from it: the ranking came with the answer.
         var situation = await OrderOptions.SituationAsync(db, now, today, date, null, false, destination?.Address, ct);
-        return new Menu(date, destination, For(situation, answer.Value.Options), answer.Value.Loyal);
+        var choices = For(situation, answer.Value.Options);
+        var (promisable, unpromisable) = Sort(choices, answer.Value.Options);
+        return new Menu(date, destination, choices, answer.Value.Loyal, promisable, unpromisable);
     }
+
+    /// <summary>
+    /// What can be promised first, in the rank the alternatives have (the home location's windows, another location's,
+    /// the loyalty reserve, a partner, pick-up, the next day), a window past the four per kind the ranking names just
+    /// after the ranked windows; then, apart, the windows that cannot be promised as they stand.
+    /// </summary>
+    public static (IReadOnlyList<DeliveryChoice> Promisable, IReadOnlyList<DeliveryChoice> Unpromisable) Sort(
+        IReadOnlyList<DeliveryChoice> choices, IReadOnlyList<OrderOptions.Option> options)
+    {
+        var rank = options.Select((o, i) => (DeliveryChoice.Of(o).Value, i)).GroupBy(x => x.Value).ToDictionary(g => g.Key, g => (double)g.First().i);
+        var lastWindow = options.Select((o, i) => (o, i)).LastOrDefault(x => x.o.Kind is "window" or "other-location");
+        var unranked = lastWindow.o is null ? -0.5 : lastWindow.i + 0.5;
+        var promisable = choices.Where(c => c.CanBePromised)
+            .Select((c, order) => (c, order, rank: rank.TryGetValue(c.Value, out var r) ? r : unranked))
+            .OrderBy(x => x.rank).ThenBy(x => x.order).Select(x => x.c).ToList();
+        return (promisable, choices.Where(c => !c.CanBePromised).ToList());
+    }
+
+    /// <summary>The one line the unpromisable windows fold under: "10 windows full", "4 windows full, 6 past their cutoff".</summary>
+    public static string FoldedLine(IReadOnlyList<DeliveryChoice> unpromisable)
+    {
+        var closed = unpromisable.Count(c => c.Note == PastCutoff);
+        var full = unpromisable.Count - closed;
+        static string Windows(int n) => n == 1 ? "1 window" : $"{n} windows";
+        return (full, closed) switch
+        {
+            (_, 0) => $"{Windows(full)} full",
+            (0, _) => $"{Windows(closed)} past {(closed == 1 ? "its" : "their")} cutoff",
+            _ => $"{Windows(full)} full, {closed} past {(closed == 1 ? "its" : "their")} cutoff",
+        };
+    }
+
+    /// <summary>The note of a window whose cutoff has passed.</summary>
+    public const string PastCutoff = "past its cutoff";
 
     /// <summary>
     /// The date's windows that deliver to the address, in time order, full and closed ones included (so the
@@ -68,7 +109,7 @@ public static class DeliveryChoices
         {
             var offered = options.FirstOrDefault(o => General(o) && o.WindowId == w.WindowId);
             var note = offered is not null ? null
-                : !w.OpenAt(situation.Now) ? "past its cutoff"
+                : !w.OpenAt(situation.Now) ? PastCutoff
                 : !w.HasRoom ? "full"
                 : !w.HasGeneralRoom ? "full but for the loyalty reserve"
                 : null;

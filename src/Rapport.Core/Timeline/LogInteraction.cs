@@ -9,7 +9,8 @@ namespace Rapport.Core.Timeline;
 /// <summary>Records a contact with a customer on the shared timeline; every role may, on customers it can see.</summary>
 public static class LogInteraction
 {
-    public sealed record Command(Channel? Channel, Direction? Direction, string? Summary, Tone? Tone, DateTime? OccurredAt, bool? Internal);
+    /// <param name="OrderId">The order the contact was about (e.g. at the door of a delivery); one of the customer's.</param>
+    public sealed record Command(Channel? Channel, Direction? Direction, string? Summary, Tone? Tone, DateTime? OccurredAt, bool? Internal, Guid? OrderId = null);
 
     public static async Task<Result<TimelineEntry>> HandleAsync(
         RapportDb db, Actor actor, Guid customerId, Command command, TimeProvider time, CancellationToken ct)
@@ -26,13 +27,20 @@ public static class LogInteraction
         if (command.OccurredAt is { } at && (at.ToUniversalTime() > now.AddMinutes(5) || at.Year < CustomerInput.Earliest.Year))
             v.Add("occurredAt", $"A time between {CustomerInput.Earliest.Year} and now.");
         if (command.Internal == true && !actor.Role.SeesInternalNotes()) v.Add("internal", "Your role cannot write internal notes.");
+        long? orderNumber = null;
+        if (command.OrderId is { } orderId)
+        {
+            orderNumber = await db.Orders.AsNoTracking().Where(o => o.Id == orderId && o.CustomerId == customerId)
+                .Select(o => (long?)o.Number).FirstOrDefaultAsync(ct);
+            if (orderNumber is null) v.Add("orderId", "Not one of this customer's orders.");
+        }
         if (!v.IsValid) return v.ToFailure();
 
         var interaction = TimelineEntries.Record(db, customerId, command.OccurredAt?.ToUniversalTime() ?? now, now,
             command.Channel!.Value, command.Direction!.Value, command.Tone!.Value, command.Summary!.Trim(), EntryAuthor.Of(actor),
-            isInternal: command.Internal ?? false);
+            orderId: command.OrderId, isInternal: command.Internal ?? false);
         customer.NoteActivity(interaction.OccurredAt);
         await db.SaveChangesAsync(ct);
-        return TimelineEntry.Of(interaction, null);
+        return TimelineEntry.Of(interaction, orderNumber);
     }
 }

@@ -25,7 +25,8 @@ public sealed record PlannedTouch(
 
 /// <summary>
 /// Gives the business's touch rules to an order: on every order placed (<see cref="PlaceOrder"/>, whatever the
-/// channel) and when an order is delivered (<see cref="ChangeOrderStatus"/>). Each rule is given once per order, under
+/// channel) or, for an order placed before the rule was added, when it is made up; and when an order is delivered
+/// (<see cref="ChangeOrderStatus"/>). An order already delivered when a rule is added never gets that rule. Each rule is given once per order, under
 /// a key like a stage touch's, so the consistency report counts both kinds alike.
 /// </summary>
 public static class OrderTouches

@@ -55,13 +55,13 @@ public sealed class RunSheetModel(RapportDb db, Actor actor, WriteGate gate, Tim
     public Task<IActionResult> OnPostFailedAsync(Guid stopId, string? reason, string? pick, CancellationToken ct) =>
         StepAsync(stopId, OrderStatus.Failed, string.IsNullOrWhiteSpace(pick) ? reason : pick, "failed", ct);
 
-    /// <summary>A contact at the door goes on the customer's timeline with the delivery channel.</summary>
+    /// <summary>A contact at the door goes on the customer's timeline with the delivery channel, linked to the stop's order.</summary>
     public async Task<IActionResult> OnPostContactAsync(Guid stopId, Tone? tone, string? summary, CancellationToken ct)
     {
         var stop = await VisibleStopAsync(stopId, ct);
         if (stop is null) return NotFound();
         var logged = await LogInteraction.HandleAsync(db, actor, stop.Customer.Id,
-            new(Channel.Delivery, Direction.Outbound, summary, tone, null, false), time, ct);
+            new(Channel.Delivery, Direction.Outbound, summary, tone, null, false, stop.OrderId), time, ct);
         if (logged.Failure is { Kind: FailureKind.NotFound }) return NotFound();
         return await AfterAsync(stopId, logged.Failure, "contact", "Contact logged on the customer's timeline.", ct);
     }

@@ -126,24 +126,29 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         return CustomerId is { } id && await StartAsync(id, ct) ? Partial("_Desk", this) : NotFound();
     }
 
-    /// <summary>The occasion said: whom it is usually for and how the card usually reads, from the last order for it.</summary>
+    /// <summary>
+    /// The occasion said: whom it is usually for and how the card usually reads, from the last order for it. Only a
+    /// suggestion (<c>_Draft</c>): the page applies it to the fields the person has not typed into.
+    /// </summary>
     public async Task<IActionResult> OnGetOccasionAsync(CancellationToken ct)
     {
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
         var draft = Draft();
         Form.RecipientId = draft.RecipientId;
-        Form.CardMessage = draft.CardMessage ?? Form.CardMessage;
-        ModelState.Clear();
-        await LoadMenuAsync(null, ct);
-        return Partial("_Order", this);
+        Form.CardMessage = draft.CardMessage;
+        return Partial("_Draft", this);
     }
 
-    /// <summary>Another recipient, address or date: the windows and options for it, the earliest chosen.</summary>
+    /// <summary>
+    /// Another recipient, address or date: where it goes, the windows and options for it and the price; the option
+    /// picked stays picked while it is still offered, else the earliest is chosen.
+    /// </summary>
     public async Task<IActionResult> OnGetDeliveryAsync(CancellationToken ct)
     {
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
-        await LoadMenuAsync(null, ct);
-        return Partial("_Delivery", this);
+        ModelState.Clear();
+        await LoadMenuAsync(Form.Choice, ct);
+        return Partial("_DeliveryUpdate", this);
     }
 
     public async Task<IActionResult> OnPostPlaceAsync(CancellationToken ct)

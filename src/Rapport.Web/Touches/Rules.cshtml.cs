@@ -20,6 +20,9 @@ public sealed class TouchRulesModel(RapportDb db, Actor actor, TimeProvider time
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public Page<TouchRuleView> Rules { get; private set; } = new([], null);
+    /// <summary>The touches the playbooks' stages give, shown beside the business's rules.</summary>
+    public IReadOnlyList<PlaybookTouchView> StageTouches { get; private set; } = [];
+    public bool EditsPlaybooks => actor.Role.ManagesSales();
     public IReadOnlyList<(Guid Id, string Name)> Staff { get; private set; } = [];
     public bool MayChange => actor.Role.ManagesTouches();
     public bool SeesReport => actor.Role.SeesReports();
@@ -92,6 +95,7 @@ public sealed class TouchRulesModel(RapportDb db, Actor actor, TimeProvider time
             listed = await ManageTouchRules.ListAsync(db, new(), ct);
         }
         Rules = listed.Value!;
+        StageTouches = await PlaybookTouches.ListAsync(db, ct);
         if (MayChange)
             Staff = (await db.Staff.AsNoTracking().Where(s => s.BusinessId == actor.BusinessId && s.Role != StaffRole.Delivery)
                     .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(ct))

@@ -105,7 +105,9 @@ public sealed partial class PhoneOrderTests(BrowserRapportApp app, BrowserFixtur
         await Expect(order.Chosen).ToHaveCountAsync(1);
         await Expect(order.Chosen).Not.ToContainTextAsync("full");
 
-        // Tom wants the afternoon, as every year.
+        // Tom wants the afternoon, as every year: it is folded with the windows that cannot be promised.
+        await Expect(full).ToBeHiddenAsync();
+        await order.ShowUnpromisableAsync();
         await full.ClickAsync();
         await order.PlaceButton.ClickAsync();
 
@@ -153,6 +155,7 @@ public sealed partial class PhoneOrderTests(BrowserRapportApp app, BrowserFixtur
         await Expect(order.Placed).ToHaveCountAsync(0);
 
         await order.Budget.FillAsync("60");
+        await order.ShowUnpromisableAsync();
         await order.Choice("15:00–18:00 by Busy shop").ClickAsync();
         await order.Budget.PressAsync("Control+Enter");
         await Expect(order.Alternatives).ToBeVisibleAsync();
@@ -168,6 +171,41 @@ public sealed partial class PhoneOrderTests(BrowserRapportApp app, BrowserFixtur
         await Expect(tom.EntrySummary(tom.FirstEntry)).ToContainTextAsync("Turned away");
         await Expect(tom.EntrySummary(tom.FirstEntry)).ToContainTextAsync("Only the afternoon would do");
         await Expect(tom.FirstEntry).ToHaveAttributeAsync("data-tone", "negative");
+    }
+
+    [Fact]
+    public async Task On_a_full_day_what_can_be_promised_comes_first_and_the_full_windows_fold_under_one_line()
+    {
+        var bloom = await App.BloomAsync();
+        var day = (await App.TodayAsync(bloom)).AddDays(12);
+        // Three windows of this shop are full that day (one but for its loyalty reserve); the demo's own shops have room.
+        await App.LocationAsync(bloom, "Full day shop", DeliverySetup.MariaPostcode, (day, 9, 4, 4, 0), (day, 12, 4, 4, 0), (day, 15, 4, 3, 1));
+
+        await SignInAsync(Service);
+        var order = new NewOrderPage(Page);
+        await order.GotoAsync();
+        await order.TypeCallerAsync(TomsPhone);
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(order.Budget).ToBeFocusedAsync();
+        await order.ChooseDayAsync(day);
+
+        // Everything listed first can be promised; the reserve Tom may use is among them.
+        await Expect(order.UnpromisableLine).ToContainTextAsync("3 windows full — show");
+        await Expect(order.Promisable.Locator(".badge")).ToHaveCountAsync(0); // no "full", no "past its cutoff"
+        await Expect(order.Promisable.Filter(new() { HasText = "15:00–18:00 by Full day shop (from the loyalty reserve)" })).ToHaveCountAsync(1);
+        await Expect(order.Chosen).ToHaveCountAsync(1);
+        await Expect(order.Promisable.First.Locator("input")).ToBeCheckedAsync();
+        var fullWindow = order.Choice("09:00–12:00 by Full day shop");
+        await Expect(fullWindow).ToBeHiddenAsync();
+
+        // By keyboard: the line is a control; Enter shows the full windows, and the caller's own wish can be tried.
+        await order.UnpromisableLine.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(fullWindow).ToBeVisibleAsync();
+        await Expect(fullWindow).ToContainTextAsync("full");
+        await Expect(order.UnpromisableLine).ToContainTextAsync("hide");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(fullWindow).ToBeHiddenAsync();
     }
 
     private async Task<bool> NoHorizontalScrollAsync() =>

@@ -9,6 +9,12 @@ public sealed class NewOrderPage(IPage page)
     public ILocator Callers => page.Locator("#callers [data-testid=caller]");
     public ILocator Caller(string name) => Callers.Filter(new() { HasText = name });
 
+    public ILocator NoCallers => page.Locator("#callers [data-testid=no-callers]");
+    /// <summary>"Add … as a new customer" under the callers found (or in place of them).</summary>
+    public ILocator NewCaller => page.Locator("#callers [data-testid=new-caller]");
+    /// <summary>The "New customer" link under the search, which takes what was typed along.</summary>
+    public ILocator NewCustomerLink => page.Locator("[data-testid=new-customer]");
+
     public ILocator File => page.Locator("[data-testid=caller-file]");
     public ILocator CustomerName => File.Locator("[data-testid=customer-name]");
     public ILocator LoyaltyBadge => File.Locator("[data-testid=loyalty-badge]");
@@ -26,9 +32,19 @@ public sealed class NewOrderPage(IPage page)
     public ILocator Destination => page.Locator("[data-testid=destination]");
     public ILocator Choices => page.Locator("[data-testid=choice]");
     public ILocator Choice(string text) => Choices.Filter(new() { HasText = text });
+    /// <summary>The choices that can be promised, listed first.</summary>
+    public ILocator Promisable => page.Locator("[data-testid=choices] [data-testid=choice]");
+    /// <summary>The fold of the windows that cannot be promised, and its one line ("10 windows full — show").</summary>
+    public ILocator Unpromisable => page.Locator("[data-testid=unpromisable]");
+    public ILocator UnpromisableLine => page.Locator("[data-testid=unpromisable-line]");
     /// <summary>The window or option now chosen (its radio is checked).</summary>
     public ILocator Chosen => Choices.Filter(new() { Has = page.Locator("input[type=radio]:checked") });
     public ILocator PlaceButton => page.Locator("[data-testid=place-order]");
+    /// <summary>The line beside the button: whether Enter in a field places the order now.</summary>
+    public ILocator ReadyLine => page.Locator("[data-testid=order-ready]");
+    public ILocator Price => page.Locator("[data-testid=price]");
+    /// <summary>What the occasion last suggested (applied only to fields not typed into).</summary>
+    public ILocator Draft => page.Locator("#draft [data-draft]");
 
     public ILocator Alternatives => page.Locator("[data-testid=alternatives]");
     public ILocator Alternative => Alternatives.Locator("[data-testid=alternative]");
@@ -50,6 +66,12 @@ public sealed class NewOrderPage(IPage page)
     {
         await CallerBox.ClickAsync();
         await CallerBox.PressSequentiallyAsync(text, new() { Delay = 30 });
+    }
+
+    /// <summary>Opens the fold of the full and closed windows, as a person clicks its line.</summary>
+    public async Task ShowUnpromisableAsync()
+    {
+        if (await Unpromisable.GetAttributeAsync("open") is null) await UnpromisableLine.ClickAsync();
     }
 
     /// <summary>The label of the recipient now chosen.</summary>

@@ -76,10 +76,38 @@ public sealed class RunSheetPageTests(RapportApp app) : IClassFixture<RapportApp
         contact.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var logged = await data.DbAsync(db => db.Interactions.SingleAsync(i => i.CustomerId == customer.Id && i.Summary == "Dan's neighbour shouted at me", Ct));
         (logged.Channel, logged.Tone, logged.Direction, logged.StaffId).ShouldBe((Channel.Delivery, Tone.Negative, Direction.Outbound, me.Id));
+        logged.OrderId.ShouldBe(failing.Id, "a contact at the door is about the stop's order");
 
         var empty = await pages.PostAsync(Sheet(day), Action(day, "Contact", failingStop), ("tone", "Neutral"), ("summary", ""));
         empty.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await StaffPages.TextAsync(empty)).ShouldContain("data-testid=\"stop-error\"");
+    }
+
+    [Fact]
+    public async Task Delivered_and_failed_stops_move_below_the_open_ones()
+    {
+        var data = await OrderData.ForAsync(app);
+        var me = await app.StaffAsync(Driver);
+        var day = new DateOnly(2033, 8, 9);
+        var location = await data.LocationAsync("Finished stops shop");
+        var morning = await data.WindowAsync(location, day, 9, 12, capacity: 5, booked: 3);
+        var afternoon = await data.WindowAsync(location, day, 13, 16, capacity: 5, booked: 1);
+        var customer = await data.CustomerAsync("Finished Fiona");
+        var first = await data.OrderAsync(customer, day, morning, me.Id, sequence: 1);
+        var second = await data.OrderAsync(customer, day, morning, me.Id, sequence: 2);
+        var third = await data.OrderAsync(customer, day, morning, me.Id, sequence: 3);
+        var later = await data.OrderAsync(customer, day, afternoon, me.Id, sequence: 1);
+        var pages = await StaffPages.SignInAsync(app, Driver);
+        string[] Numbers(string html) => [.. System.Text.RegularExpressions.Regex.Matches(html, "data-order-number=\"(\\d+)\"").Select(m => m.Groups[1].Value)];
+
+        (await pages.PostAsync(Sheet(day), Action(day, "Delivered", await StopIdAsync(data, first)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await pages.PostAsync(Sheet(day), Action(day, "Failed", await StopIdAsync(data, second)), ("pick", "Nobody home"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        Numbers(await pages.HtmlAsync(Sheet(day))).ShouldBe([.. new[] { third, first, second, later }.Select(o => o.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+        // A window whose stops are all done goes below the windows still to do.
+        (await pages.PostAsync(Sheet(day), Action(day, "Delivered", await StopIdAsync(data, third)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Numbers(await pages.HtmlAsync(Sheet(day))).ShouldBe([.. new[] { later, first, second, third }.Select(o => o.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
     }
 
     [Fact]

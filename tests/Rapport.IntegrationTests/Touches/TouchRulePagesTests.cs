@@ -17,6 +17,27 @@ public sealed class TouchRulePagesTests(RapportApp app) : IClassFixture<RapportA
         await app.WithDbAsync(await app.BusinessIdAsync(DemoData.Bloom), db => db.BusinessTouchRules.AsNoTracking().ToListAsync(Ct));
 
     [Fact]
+    public async Task The_playbooks_stage_touches_show_beside_the_rules_of_the_business_with_a_link_to_the_playbook()
+    {
+        var harbor = await app.BusinessIdAsync(DemoData.Harbor);
+        var playbook = await app.WithDbAsync(harbor, db => db.Playbooks.Select(p => p.Id).FirstAsync(Ct));
+        var manager = await StaffPages.SignInAsync(app, "manager@harbor.example");
+        var html = await manager.HtmlAsync(Page);
+        html.ShouldContain("Every deal entering Signed: Send the productivity booklet");
+        html.ShouldContain($"href=\"/app/sales/playbooks/{playbook}\"");
+        html.ShouldNotContain("No touch rules yet");
+
+        // A salesperson reads them; editing the playbook is for those who manage sales.
+        var sales = await StaffPages.SignInAsync(app, "sales@harbor.example");
+        var read = await sales.HtmlAsync(Page);
+        read.ShouldContain("Send the productivity booklet");
+        read.ShouldNotContain("data-testid=\"edit-playbook\"");
+
+        // Bloom & Stem sells without playbook touches: it says so.
+        (await (await StaffPages.SignInAsync(app, "manager@bloom.example")).HtmlAsync(Page)).ShouldContain("data-testid=\"stage-touches-empty\"");
+    }
+
+    [Fact]
     public async Task A_manager_sees_the_rules_adds_one_with_errors_beside_the_fields_and_stops_one_after_a_confirm()
     {
         var manager = await StaffPages.SignInAsync(app, "manager@bloom.example");

@@ -63,6 +63,65 @@ public class DeliveryChoicesTests
     }
 
     [Fact]
+    public void On_a_full_day_what_can_be_promised_comes_first_ranked_as_the_alternatives_are_and_the_rest_apart_in_time_order()
+    {
+        var closed = Slot(Downtown, "Downtown", 9, 10, 2, 0, 12.5m);
+        var reserveOnly = Slot(Downtown, "Downtown", 11, 10, 9, 1, 12.5m);
+        var full = Slot(Downtown, "Downtown", 14, 5, 5, 0, 12.5m);
+        var elsewhere = Slot(Westside, "Westside", 16, 10, 0, 0, 9m);
+        var home = Slot(Downtown, "Downtown", 18, 10, 0, 0, 12.5m);
+        var tomorrow = Slot(Downtown, "Downtown", 9, 10, 0, 0, 12.5m, Today.AddDays(1));
+        // As FindAlternatives ranks them: the home location's windows, another location's, the reserve, partner, pick-up, next day.
+        var options = new[]
+        {
+            Option("window", home, promise: "home"),
+            Option("other-location", elsewhere, fee: 9m, promise: "elsewhere"),
+            Option("loyalty-reserve", reserveOnly, promise: "reserve"),
+            Option("partner", fee: 20m, promise: "partner"),
+            Option("pickup", fee: 0m, promise: "pickup"),
+            Option("next-day", tomorrow, promise: "tomorrow"),
+        };
+        var choices = DeliveryChoices.For(Situation(closed, reserveOnly, full, elsewhere, home, tomorrow), options);
+        // In time order the list starts with three windows that cannot be promised.
+        choices.Take(3).ShouldAllBe(c => !c.CanBePromised);
+
+        var (promisable, unpromisable) = DeliveryChoices.Sort(choices, options);
+
+        promisable.Select(c => c.Kind).ShouldBe(["window", "other-location", "loyalty-reserve", "partner", "pickup", "next-day"]);
+        promisable.Select(c => c.WindowId).ShouldBe([home.WindowId, elsewhere.WindowId, reserveOnly.WindowId, null, null, tomorrow.WindowId]);
+        unpromisable.Select(c => (c.WindowId, c.Note)).ShouldBe(
+            [(closed.WindowId, "past its cutoff"), (reserveOnly.WindowId, "full but for the loyalty reserve"), (full.WindowId, "full")]);
+        DeliveryChoices.FoldedLine(unpromisable).ShouldBe("2 windows full, 1 past its cutoff");
+    }
+
+    [Fact]
+    public void A_window_the_ranking_does_not_name_comes_just_after_the_ranked_windows()
+    {
+        var ranked = Slot(Downtown, "Downtown", 9, 10, 0, 0, 12.5m);
+        var unnamed = Slot(Downtown, "Downtown", 20, 10, 0, 0, 12.5m);
+        var options = new[] { Option("window", ranked), Option("pickup", fee: 0m, promise: "pickup") };
+        var choices = DeliveryChoices.For(Situation(ranked, unnamed) with { Now = Today.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc) }, options);
+
+        var (promisable, _) = DeliveryChoices.Sort(choices, options);
+
+        promisable.Select(c => c.Kind).ShouldBe(["window", "window", "pickup"]);
+        promisable[1].WindowId.ShouldBe(unnamed.WindowId);
+    }
+
+    [Theory]
+    [InlineData(10, 0, "10 windows full")]
+    [InlineData(1, 0, "1 window full")]
+    [InlineData(0, 6, "6 windows past their cutoff")]
+    [InlineData(0, 1, "1 window past its cutoff")]
+    [InlineData(4, 6, "4 windows full, 6 past their cutoff")]
+    public void The_folded_windows_are_told_in_one_line(int full, int closed, string line)
+    {
+        var windows = Enumerable.Repeat(Choice("window", "full"), full).Concat(Enumerable.Repeat(Choice("window", "past its cutoff"), closed)).ToList();
+
+        DeliveryChoices.FoldedLine(windows).ShouldBe(line);
+    }
+
+    [Fact]
     public void Without_an_address_only_the_options_are_listed()
     {
         var open = Slot(Downtown, "Downtown", 12, 10, 0, 0, 12.5m);

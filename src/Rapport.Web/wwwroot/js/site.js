@@ -54,7 +54,14 @@ document.addEventListener("keydown", (e) => {
   e.preventDefault();
   const results = document.querySelector(box.dataset.pickFirst);
   if (!results) return;
-  document.addEventListener("htmx:afterSettle", () => results.querySelector(".result-row")?.click(), { once: true });
+  // The first settle may be an older search's, while the newest results are not yet processed by htmx: process the
+  // row before clicking it, or the click follows its plain link and reloads the page.
+  document.addEventListener("htmx:afterSettle", () => {
+    const row = results.querySelector(".result-row");
+    if (!row) return;
+    htmx.process(row);
+    row.click();
+  }, { once: true });
   htmx.trigger(box, "search");
 });
 // Enter in a field marked data-enter-changes applies it (e.g. redrafts for the occasion) instead of submitting.
