@@ -24,7 +24,14 @@ public abstract class BrowserTest(BrowserRapportApp app, BrowserFixture browser)
         var (w, h, mobile) = Viewport;
         Context = await browser.NewContextAsync(app.BaseAddress, w, h, mobile);
         Page = await Context.NewPageAsync();
+        // Every page must work under its Content-Security-Policy: a refused script or handler fails the test.
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) lock (refused) refused.Add(message.Text);
+        };
     }
+
+    private readonly List<string> refused = [];
 
     public virtual async ValueTask DisposeAsync()
     {
@@ -41,6 +48,9 @@ public abstract class BrowserTest(BrowserRapportApp app, BrowserFixture browser)
         catch (PlaywrightException) { /* a screenshot is a courtesy; never hide the real failure */ }
         await Context.CloseAsync();
         GC.SuppressFinalize(this);
+        lock (refused)
+            if (refused.Count > 0)
+                throw new InvalidOperationException("The page broke its Content-Security-Policy:\n" + string.Join("\n", refused.Distinct()));
     }
 
     protected LoginPage Login => new(Page);
