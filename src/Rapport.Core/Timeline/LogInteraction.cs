@@ -3,13 +3,19 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
+using Rapport.Core.Health;
 
 namespace Rapport.Core.Timeline;
 
 /// <summary>Records a contact with a customer on the shared timeline; every role may, on customers it can see.</summary>
 public static class LogInteraction
 {
-    public sealed record Command(Channel? Channel, Direction? Direction, string? Summary, Tone? Tone, DateTime? OccurredAt, bool? Internal);
+    /// <param name="Competitor">A competitor the customer mentioned, by name.</param>
+    /// <param name="NeedsConfirmed">The customer's needs were confirmed in this contact.</param>
+    public sealed record Command(Channel? Channel, Direction? Direction, string? Summary, Tone? Tone, DateTime? OccurredAt, bool? Internal,
+        string? Competitor = null, bool? NeedsConfirmed = null);
+
+    public const int CompetitorLength = 120;
 
     public static async Task<Result<TimelineEntry>> HandleAsync(
         RapportDb db, Actor actor, Guid customerId, Command command, TimeProvider time, CancellationToken ct)
@@ -26,13 +32,17 @@ public static class LogInteraction
         if (command.OccurredAt is { } at && (at.ToUniversalTime() > now.AddMinutes(5) || at.Year < CustomerInput.Earliest.Year))
             v.Add("occurredAt", $"A time between {CustomerInput.Earliest.Year} and now.");
         if (command.Internal == true && !actor.Role.SeesInternalNotes()) v.Add("internal", "Your role cannot write internal notes.");
+        v.MaxLength("competitor", command.Competitor, CompetitorLength);
         if (!v.IsValid) return v.ToFailure();
 
         var interaction = TimelineEntries.Record(db, customerId, command.OccurredAt?.ToUniversalTime() ?? now, now,
             command.Channel!.Value, command.Direction!.Value, command.Tone!.Value, command.Summary!.Trim(), EntryAuthor.Of(actor),
             isInternal: command.Internal ?? false);
+        interaction.Competitor = string.IsNullOrWhiteSpace(command.Competitor) ? null : command.Competitor.Trim();
+        interaction.NeedsConfirmed = command.NeedsConfirmed ?? false;
         customer.NoteActivity(interaction.OccurredAt);
         await db.SaveChangesAsync(ct);
+        await RecomputeHealth.AfterEventAsync(db, customerId, time, ct);
         return TimelineEntry.Of(interaction, null);
     }
 }
