@@ -22,8 +22,11 @@ public static class ComplacencyReport
         var settings = await HealthData.SettingsAsync(db, ct);
         var defaultOwner = await RecoveryTasks.DefaultOwnerAsync(db, settings, ct);
         var yearAgo = now.AddDays(-365);
-        var buyers = await db.Orders.AsNoTracking().Where(o => o.PlacedAt >= yearAgo && db.Customers.Any(c => c.Id == o.CustomerId))
-            .Select(o => o.CustomerId).Distinct().ToListAsync(ct);
+        var buyers = await db.Customers.AsNoTracking()
+            .Where(c => db.Orders.Any(o => o.CustomerId == c.Id && o.PlacedAt >= yearAgo)
+                || db.Deals.Any(d => d.CustomerId == c.Id && d.UpdatedAt >= yearAgo)
+                || (c.Kind == Customers.CustomerKind.Organization && c.LastActivityAt >= yearAgo))
+            .Select(c => c.Id).ToListAsync(ct);
         var accounts = new List<(Guid? Owner, ComplacentAccount Account)>();
         foreach (var chunk in buyers.Chunk(RecomputeHealth.ChunkSize))
         {

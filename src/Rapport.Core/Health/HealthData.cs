@@ -64,7 +64,9 @@ public static class HealthData
             var confirmed = Latest(stored.GetValueOrDefault(c.Id), meetings.GetValueOrDefault(c.Id), confirmedByContact.TryGetValue(c.Id, out var old) ? old : null);
             var inputs = new HealthInputs(now, [.. contacts[c.Id]], customerOrders, [.. turned[c.Id]],
                 [.. openDeals.Where(d => d.UpdatedAt >= dealSince).Select(d => new HealthDeal(d.Id, d.Competitors))],
-                people, stakeholders[c.Id].Any(s => s.Role == BuyingRole.DecisionMaker), confirmed, [.. missed[c.Id]]);
+                people, stakeholders[c.Id].Any(s => s.Role == BuyingRole.DecisionMaker), confirmed, [.. missed[c.Id]],
+                ActiveAccount: openDeals.Any(d => d.UpdatedAt >= now.AddDays(-365))
+                    || (c.Kind == CustomerKind.Organization && c.LastActivityAt >= now.AddDays(-365)));
             var revenue = customerOrders.Where(o => !o.Failed && !o.CancelledByUs && o.PlacedAt >= now.AddDays(-365)).Sum(o => o.Total);
             var dealValue = openDeals.Where(d => d.UpdatedAt >= now.AddDays(-365)).Sum(d => d.Amount ?? 0);
             var loyal = Loyalty.Assess(c.CustomerSince, c.LastActivityAt, now).Tier == LoyaltyTier.Loyal;

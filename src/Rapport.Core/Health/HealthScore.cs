@@ -18,6 +18,7 @@ public sealed record HealthDeal(Guid Id, IReadOnlyList<string> Competitors);
 /// <param name="HasDecisionMaker">Whether one of them is known as the decision maker.</param>
 /// <param name="NeedsConfirmedAt">The last time the needs were confirmed other than by a contact (a meeting, a click).</param>
 /// <param name="MissedMilestones">Promises on the customer's deals past their date and not kept.</param>
+/// <param name="ActiveAccount">Did business with us in the last year other than by orders (a deal, a service contract), for complacency.</param>
 public sealed record HealthInputs(
     DateTime Now,
     IReadOnlyList<HealthContact> Contacts,
@@ -27,7 +28,8 @@ public sealed record HealthInputs(
     int? Stakeholders = null,
     bool HasDecisionMaker = false,
     DateTime? NeedsConfirmedAt = null,
-    IReadOnlyList<Guid>? MissedMilestones = null);
+    IReadOnlyList<Guid>? MissedMilestones = null,
+    bool ActiveAccount = false);
 
 /// <summary>
 /// How much each factor weighs; the owner may change them. Penalties are points taken off at full strength (a
@@ -244,19 +246,20 @@ public static class HealthScore
             [.. mentions.Take(10).Select(c => new HealthEvidence("interaction", c.Id)), .. deals.Select(d => new HealthEvidence("deal", d.Id))]);
     }
 
-    // Complacency counts for accounts that bought in the last year: we stop asking and start assuming.
+    // Complacency counts for accounts (organisations) that bought in the last year: we stop asking and start assuming.
     private static HealthFactor? Complacency(HealthInputs input, HealthWeights w)
     {
-        var boughtThisYear = input.Orders.Any(o => !o.Failed && o.PlacedAt <= input.Now && (input.Now - o.PlacedAt).TotalDays <= 365);
-        if (!boughtThisYear) return null;
+        if (input.Stakeholders is null || !BoughtThisYear(input)) return null;
         var confirmed = NeedsConfirmedAt(input);
-        var firstOrder = input.Orders.Min(o => o.PlacedAt);
-        var since = confirmed ?? firstOrder;
-        var days = (input.Now - since).TotalDays;
+        var days = confirmed is { } at ? (input.Now - at).TotalDays : double.MaxValue;
         if (days <= w.ComplacencyDays) return null;
         var detail = confirmed is null ? "Needs never confirmed" : $"Needs last confirmed {Ago(days)}";
         return new(Keys.Complacency, -w.Complacency, detail + " — ask, don't assume", []);
     }
+
+    /// <summary>Bought in the last year: a good order, or business done otherwise (a deal, a contract).</summary>
+    public static bool BoughtThisYear(HealthInputs input) => input.ActiveAccount
+        || input.Orders.Any(o => !o.Failed && o.PlacedAt <= input.Now && (input.Now - o.PlacedAt).TotalDays <= 365);
 
     private static HealthFactor? SingleThreaded(HealthInputs input, HealthWeights w)
     {

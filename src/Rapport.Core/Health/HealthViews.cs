@@ -60,11 +60,10 @@ public static class HealthViews
             ownerId, ownerName, confirmed, stored?.LastAskedAt, ComplacencyMessage(data.Inputs, confirmed, settings.Weights.ComplacencyDays));
     }
 
-    /// <summary>The sentence the customer page shows when the needs are older than the limit, for accounts that bought in the last year.</summary>
+    /// <summary>The sentence the customer page shows when the needs are older than the limit, for accounts (organisations) that bought in the last year.</summary>
     public static string? ComplacencyMessage(HealthInputs inputs, DateTime? confirmed, int limitDays)
     {
-        var bought = inputs.Orders.Any(o => !o.Failed && (inputs.Now - o.PlacedAt).TotalDays <= 365);
-        if (!bought) return null;
+        if (inputs.Stakeholders is null || !HealthScore.BoughtThisYear(inputs)) return null;
         if (confirmed is null) return "Needs never confirmed — ask, don't assume";
         var days = (inputs.Now - confirmed.Value).TotalDays;
         return days > limitDays ? $"Needs last confirmed {HealthScore.Ago(days)} — ask, don't assume" : null;

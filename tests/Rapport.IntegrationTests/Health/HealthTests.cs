@@ -118,7 +118,13 @@ public sealed class HealthTests(RapportApp app) : IClassFixture<RapportApp>
     {
         var data = await OrderData.ForAsync(app, DemoData.Harbor);
         var sales = await app.ClientAsync("sales@harbor.example");
-        var customer = await data.CustomerAsync(TestNames.Unique("Maryann"));
+        var customer = await data.CustomerAsync(TestNames.Unique("Bayside Hotel"));
+        await data.DbAsync(async db =>
+        {
+            var hotel = await db.Customers.SingleAsync(c => c.Id == customer.Id, Ct);
+            hotel.Kind = Core.Customers.CustomerKind.Organization;
+            return await db.SaveChangesAsync(Ct);
+        });
         await data.OrderAsync(customer, Today.AddDays(-30), shape: o => { o.PlacedAt = DateTime.UtcNow.AddDays(-400); o.Status = OrderStatus.Delivered; });
         await data.OrderAsync(customer, Today.AddDays(-30), shape: o => { o.PlacedAt = DateTime.UtcNow.AddDays(-30); o.Status = OrderStatus.Delivered; });
 

@@ -118,12 +118,18 @@ public class HealthScoreTests
     public void Complacency_needs_confirmed_longer_ago_than_the_limit_for_an_account_that_bought_this_year()
     {
         var orders = new List<HealthOrder> { Order(20), Order(500) };
-        var stale = HealthScore.Compute(Empty() with { Orders = orders, NeedsConfirmedAt = Now.AddDays(-426) }, W);
+        var account = Empty() with { Stakeholders = 3, HasDecisionMaker = true };
+        var stale = HealthScore.Compute(account with { Orders = orders, NeedsConfirmedAt = Now.AddDays(-426) }, W);
         Factor(stale, HealthScore.Keys.Complacency)!.Detail.ShouldBe("Needs last confirmed 14 months ago — ask, don't assume");
-        var fresh = HealthScore.Compute(Empty() with { Orders = orders, Contacts = [Contact(30, Tone.Positive, needs: true)] }, W);
+        Factor(stale, HealthScore.Keys.Complacency)!.Points.ShouldBe(-W.Complacency);
+        var fresh = HealthScore.Compute(account with { Orders = orders, Contacts = [Contact(30, Tone.Positive, needs: true)] }, W);
         Factor(fresh, HealthScore.Keys.Complacency).ShouldBeNull();
-        var noPurchase = HealthScore.Compute(Empty() with { Orders = [Order(500)] }, W);
+        var noPurchase = HealthScore.Compute(account with { Orders = [Order(500)] }, W);
         Factor(noPurchase, HealthScore.Keys.Complacency).ShouldBeNull();
+        var contract = HealthScore.Compute(account with { ActiveAccount = true }, W);
+        Factor(contract, HealthScore.Keys.Complacency)!.Detail.ShouldBe("Needs never confirmed — ask, don't assume");
+        // A person buying flowers is not an account to re-qualify.
+        Factor(HealthScore.Compute(Empty() with { Orders = orders }, W), HealthScore.Keys.Complacency).ShouldBeNull();
     }
 
     [Fact]
