@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Common;
+using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;
@@ -20,13 +21,17 @@ public static class CompleteRecoveryTask
     {
         var task = await db.StaffTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId
             && (t.Source == RecoveryTasks.Source || t.Source == RecoveryTasks.EscalationSource), ct);
-        if (task?.CustomerId is not { } customerId || !await StaffTasks.VisibleAsync(db, actor, taskId, ct)) return Failure.NotFound("Recovery task");
+        // Owners and managers may step in on anyone's recovery; others close their own (or unassigned) ones.
+        var mayClose = actor.Role is StaffRole.Owner or StaffRole.Manager
+            ? task?.CustomerId is { } cid && await db.VisibleTo(actor).AnyAsync(c => c.Id == cid, ct)
+            : await StaffTasks.VisibleAsync(db, actor, taskId, ct);
+        if (task?.CustomerId is not { } customerId || !mayClose) return Failure.NotFound("Recovery task");
         if (task.DoneAt is null)
         {
             var logged = await LogInteraction.HandleAsync(db, actor, customerId,
                 new(command?.Channel, Direction.Outbound, command?.Summary, command?.Tone, null, false), time, ct);
             if (!logged.Succeeded) return logged.Failure;
         }
-        return await StaffTasks.CompleteAsync(db, actor, taskId, time, ct, allowRecovery: true);
+        return await StaffTasks.CompleteAsync(db, actor, taskId, time, ct, allowRecovery: true, anyAssignee: actor.Role is StaffRole.Owner or StaffRole.Manager);
     }
 }

@@ -145,6 +145,19 @@ public static class RecoveryTasks
         return made;
     }
 
+    /// <summary>The customer's open recovery tasks the actor may close: all of them for owners and managers, else their own and unassigned ones.</summary>
+    public static async Task<IReadOnlyList<StaffTaskView>> OpenForCustomerAsync(RapportDb db, Actor actor, Guid customerId, CancellationToken ct)
+    {
+        var all = actor.Role is StaffRole.Owner or StaffRole.Manager;
+        var name = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        return await db.StaffTasks.AsNoTracking()
+            .Where(t => t.CustomerId == customerId && t.DoneAt == null && (t.Source == Source || t.Source == EscalationSource)
+                && (all || t.AssigneeId == actor.StaffId || t.AssigneeId == null))
+            .OrderBy(t => t.DueOn).ThenBy(t => t.CreatedAt)
+            .Select(t => new StaffTaskView(t.Id, t.Title, t.Detail, t.CustomerId, name, t.AssigneeId, t.DueOn, t.CreatedAt, t.DoneAt, t.DoneByName, t.Source, t.OrderId))
+            .ToListAsync(ct);
+    }
+
     /// <summary>Whoever answers for relationships without an account owner: the setting, else the owner.</summary>
     public static async Task<Guid?> DefaultOwnerAsync(RapportDb db, HealthSettings settings, CancellationToken ct) =>
         settings.DefaultAccountOwnerId ?? await db.Staff.AsNoTracking()

@@ -41,9 +41,9 @@ public static class StaffTasks
 
     /// <summary>Recovery tasks are closed with the contact made (Health's CompleteRecoveryTask), not by a tick.</summary>
     public static async Task<Result<StaffTaskView>> CompleteAsync(
-        RapportDb db, Actor actor, Guid id, TimeProvider time, CancellationToken ct, bool allowRecovery = false)
+        RapportDb db, Actor actor, Guid id, TimeProvider time, CancellationToken ct, bool allowRecovery = false, bool anyAssignee = false)
     {
-        var task = await Visible(db, actor).FirstOrDefaultAsync(t => t.Id == id, ct);
+        var task = await (anyAssignee ? db.StaffTasks : Visible(db, actor)).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return Failure.NotFound("Task");
         if (task.DoneAt is null && !allowRecovery && task.Source is "recovery" or "recovery-escalation")
             return Failure.Invalid("contact", $"Say what was done: log the contact with its tone (POST /api/health/tasks/{id}/done).");

@@ -83,8 +83,7 @@ public sealed class CustomerHealthModel(RapportDb db, Actor actor, TimeProvider 
         if (!health.Succeeded) return this.Refused(health.Failure);
         Health = health.Value;
         CustomerName = await db.Customers.Where(c => c.Id == Id).Select(c => c.Name).FirstAsync(ct);
-        var open = await StaffTasks.OpenAsync(db, actor, StaffTasks.PageSize, ct);
-        RecoveryTasks = [.. open.Value!.Where(t => t.CustomerId == Id && t.Kind is Core.Health.RecoveryTasks.Source or Core.Health.RecoveryTasks.EscalationSource)];
+        RecoveryTasks = await Core.Health.RecoveryTasks.OpenForCustomerAsync(db, actor, Id, ct);
         if (actor.Role is StaffRole.Owner or StaffRole.Manager)
             Staff = (await db.Staff.AsNoTracking().Where(s => s.BusinessId == actor.BusinessId && s.Role != StaffRole.Delivery)
                 .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(ct)).Select(s => (s.Id, s.DisplayName)).ToList();
