@@ -46,6 +46,18 @@ public sealed class IndexModel(RapportDb db, Actor actor, TimeProvider time) : P
         return Page();
     }
 
+    /// <summary>Badges for the customers shown on another page (deal cards, the phone order), read by health.js in one request.</summary>
+    public async Task<IActionResult> OnGetBadgesAsync([FromQuery] Guid[] ids, CancellationToken ct)
+    {
+        if (ids.Length > 200) return BadRequest();
+        var badges = await HealthViews.BadgesAsync(db, actor, ids, ct);
+        return new JsonResult(badges.Select(b =>
+        {
+            var badge = new HealthBadge(b.Value.Score, b.Value.Band);
+            return new { customerId = b.Key, label = badge.Label, css = badge.Css, band = b.Value.Band.ToString() };
+        }));
+    }
+
     public string DistributionJson() => JsonSerializer.Serialize(new
     {
         type = "bar",

@@ -31,5 +31,11 @@ public sealed class RecoveryTests(BrowserRapportApp app, BrowserFixture browser)
 
         await Expect(Page.Locator("[data-testid=timeline-summary]").First).ToHaveTextAsync("Called the GM: bearing fitted this morning, no loaner needed; he thanked us");
         await Expect(health.RecoveryTasks).ToHaveCountAsync(open - 1);
+
+        // The badge follows the customer to the phone order's panel and the sales board.
+        await Page.Locator("[data-testid=new-order]").ClickAsync();
+        await Expect(Page.Locator("[data-testid=caller-file] [data-testid=health-badge]")).ToBeVisibleAsync();
+        await Page.GotoAsync("/app/sales");
+        await Expect(Page.Locator("[data-testid=deal-card] [data-testid=health-badge]").First).ToBeVisibleAsync();
     }
 }

@@ -20,6 +20,30 @@
       });
     });
   }
-  draw(document);
-  document.body.addEventListener("htmx:afterSettle", () => draw(document));
+  // Health badges beside customers on other pages (deal cards, the phone order): one request for all on the page.
+  function badges() {
+    const slots = [...document.querySelectorAll("[data-health-for]:not([data-health-filled])")];
+    if (slots.length === 0) return;
+    slots.forEach((s) => (s.dataset.healthFilled = "true"));
+    const ids = [...new Set(slots.map((s) => s.dataset.healthFor))].slice(0, 200);
+    fetch("/app/health?handler=Badges&" + ids.map((id) => "ids=" + encodeURIComponent(id)).join("&"), { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : []))
+      .then((list) => {
+        const byId = new Map(list.map((b) => [b.customerId, b]));
+        slots.forEach((slot) => {
+          const b = byId.get(slot.dataset.healthFor);
+          if (!b) return;
+          const span = document.createElement("span");
+          span.className = "badge " + b.css;
+          span.dataset.testid = "health-badge";
+          span.dataset.band = b.band;
+          span.textContent = b.label;
+          slot.replaceChildren(span);
+        });
+      })
+      .catch(() => {});
+  }
+  // After every script of the page has run: Chart.js comes in the page's own scripts, after this one.
+  document.addEventListener("DOMContentLoaded", () => { draw(document); badges(); });
+  document.body.addEventListener("htmx:afterSettle", () => { draw(document); badges(); });
 })();
