@@ -89,6 +89,7 @@ public static partial class DemoSeeder
         db.ChangeTracker.Clear();
         // The occasions the history shows, proposed as the nightly inference would: Tom's Valentine's Day for Maria among them.
         await Rapport.Core.Occasions.InferOccasions.RunAsync(db, time, ct);
+        await SeedHealthAsync(scope.ServiceProvider, db, slug, time, ct);
     }
 
     private static string StaffEmail(StaffSeed member, string slug) => $"{member.Mailbox}@{slug}.example";

@@ -3,6 +3,7 @@ using Rapport.Web.Catalog;
 using Rapport.Web.Customers;
 using Rapport.Web.Delivery;
 using Rapport.Web.Forecasting;
+using Rapport.Web.Health;
 using Rapport.Web.Hosting;
 using Rapport.Web.Occasions;
 using Rapport.Web.Orders;
@@ -65,6 +66,7 @@ app.MapForecast();
 app.MapSales();
 app.MapTouches();
 app.MapTasks();
+app.MapHealth();
 app.MapReports();
 // The demo's stand-in for a payment provider; in production without --demo, /test-pay answers 404.
 if (app.Services.GetRequiredService<RapportOptions>().TestPaymentProvider) app.MapTestPaymentProvider();

@@ -30,6 +30,11 @@ public static class StaffPermissions
     /// <summary>Owners and managers write the business's touch rules ("every order: care card"); everyone reads them.</summary>
     public static bool ManagesTouches(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
 
+    /// <summary>Everyone but drivers sees the health of relationships and the recovery tasks.</summary>
+    public static bool SeesHealth(this StaffRole role) => role is not StaffRole.Delivery;
+    /// <summary>Only the owner sets the health weights, thresholds and recovery triggers.</summary>
+    public static bool ManagesHealth(this StaffRole role) => role is StaffRole.Owner;
+
     public static string Label(this StaffRole role) => role switch
     {
         StaffRole.Owner => "owner",

@@ -8,6 +8,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
+using Rapport.Core.Health;
 using Rapport.Core.Notifications;
 using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
@@ -75,6 +76,9 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<StandingOrder> StandingOrders => Set<StandingOrder>();
     public DbSet<StandingOrderRun> StandingOrderRuns => Set<StandingOrderRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CustomerHealth> CustomerHealth => Set<CustomerHealth>();
+    public DbSet<CustomerHealthDay> CustomerHealthDays => Set<CustomerHealthDay>();
+    public DbSet<HealthSettings> HealthSettings => Set<HealthSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

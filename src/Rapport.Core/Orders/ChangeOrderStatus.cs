@@ -5,6 +5,7 @@ using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Delivery;
+using Rapport.Core.Health;
 using Rapport.Core.Timeline;
 using Rapport.Core.Touches;
 
@@ -24,6 +25,15 @@ public static class ChangeOrderStatus
     public sealed record Command(OrderStatus? Status, string? Reason, DateTime? At);
 
     public static async Task<Result<OrderView>> HandleAsync(
+        RapportDb db, Actor actor, Guid id, Command command, WriteGate gate, TimeProvider time, CancellationToken ct)
+    {
+        var moved = await MoveAsync(db, actor, id, command, gate, time, ct);
+        // After the gate is given back: the customer's health follows the step.
+        if (moved.Succeeded) await RecomputeHealth.AfterEventAsync(db, moved.Value.Customer.Id, time, ct);
+        return moved;
+    }
+
+    private static async Task<Result<OrderView>> MoveAsync(
         RapportDb db, Actor actor, Guid id, Command command, WriteGate gate, TimeProvider time, CancellationToken ct)
     {
         var order = await db.VisibleOrders(actor).AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);

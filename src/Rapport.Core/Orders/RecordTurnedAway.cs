@@ -4,6 +4,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
+using Rapport.Core.Health;
 using Rapport.Core.Delivery;
 using Rapport.Core.Timeline;
 
@@ -73,6 +74,7 @@ public static class RecordTurnedAway
             Direction.Inbound, Tone.Negative, Summary(turnedAway), EntryAuthor.Of(actor));
         customer.NoteActivity(now);
         await db.SaveChangesAsync(ct);
+        await RecomputeHealth.AfterEventAsync(db, customer.Id, time, ct);
         return TurnedAwayView.Of(turnedAway);
     }
 

@@ -8,7 +8,11 @@ namespace Rapport.Core.Tasks;
 
 public sealed record StaffTaskView(
     Guid Id, string Title, string? Detail, Guid? CustomerId, string? CustomerName, Guid? AssigneeId, DateOnly DueOn,
-    DateTime CreatedAt, DateTime? DoneAt, string? DoneByName, string Source, Guid? OrderId = null);
+    DateTime CreatedAt, DateTime? DoneAt, string? DoneByName, string Source, Guid? OrderId = null)
+{
+    /// <summary>What kind of task it is, e.g. "recovery" (the same as its source).</summary>
+    public string Kind => Source;
+}
 
 public static class StaffTasks
 {
@@ -35,10 +39,14 @@ public static class StaffTasks
         return tasks;
     }
 
-    public static async Task<Result<StaffTaskView>> CompleteAsync(RapportDb db, Actor actor, Guid id, TimeProvider time, CancellationToken ct)
+    /// <summary>Recovery tasks are closed with the contact made (Health's CompleteRecoveryTask), not by a tick.</summary>
+    public static async Task<Result<StaffTaskView>> CompleteAsync(
+        RapportDb db, Actor actor, Guid id, TimeProvider time, CancellationToken ct, bool allowRecovery = false, bool anyAssignee = false)
     {
-        var task = await Visible(db, actor).FirstOrDefaultAsync(t => t.Id == id, ct);
+        var task = await (anyAssignee ? db.StaffTasks : Visible(db, actor)).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return Failure.NotFound("Task");
+        if (task.DoneAt is null && !allowRecovery && task.Source is "recovery" or "recovery-escalation")
+            return Failure.Invalid("contact", $"Say what was done: log the contact with its tone (POST /api/health/tasks/{id}/done).");
         if (task.DoneAt is null)
         {
             task.DoneAt = time.GetUtcNow().UtcDateTime;
@@ -51,6 +59,9 @@ public static class StaffTasks
         return new StaffTaskView(task.Id, task.Title, task.Detail, task.CustomerId, name, task.AssigneeId, task.DueOn,
             task.CreatedAt, task.DoneAt, task.DoneByName, task.Source, task.OrderId);
     }
+
+    public static Task<bool> VisibleAsync(RapportDb db, Actor actor, Guid id, CancellationToken ct) =>
+        Visible(db, actor).AnyAsync(t => t.Id == id, ct);
 
     private static IQueryable<StaffTask> Visible(RapportDb db, Actor actor)
     {

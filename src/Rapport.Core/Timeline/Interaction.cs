@@ -27,4 +27,8 @@ public sealed class Interaction : IBusinessOwned
     public string? StaffName { get; set; }
     public StaffRole? StaffRole { get; set; }
     public DateTime RecordedAt { get; init; } = DateTime.UtcNow;
+    /// <summary>A competitor the customer mentioned in this contact, by name.</summary>
+    public string? Competitor { get; set; }
+    /// <summary>The customer's needs were confirmed in this contact (asked, not assumed).</summary>
+    public bool NeedsConfirmed { get; set; }
 }

@@ -16,6 +16,7 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         b.Property(x => x.StaffRole).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Summary).HasMaxLength(SummaryLength);
         b.Property(x => x.StaffName).HasMaxLength(120);
+        b.Property(x => x.Competitor).HasMaxLength(LogInteraction.CompetitorLength);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId);
         // The timeline reads newest first, a page at a time.
         b.HasIndex(x => new { x.CustomerId, x.OccurredAt, x.Id }).IsDescending(false, true, true);

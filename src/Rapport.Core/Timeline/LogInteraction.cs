@@ -3,6 +3,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
+using Rapport.Core.Health;
 
 namespace Rapport.Core.Timeline;
 
@@ -10,7 +11,12 @@ namespace Rapport.Core.Timeline;
 public static class LogInteraction
 {
     /// <param name="OrderId">The order the contact was about (e.g. at the door of a delivery); one of the customer's.</param>
-    public sealed record Command(Channel? Channel, Direction? Direction, string? Summary, Tone? Tone, DateTime? OccurredAt, bool? Internal, Guid? OrderId = null);
+    /// <param name="Competitor">A competitor the customer mentioned, by name.</param>
+    /// <param name="NeedsConfirmed">The customer's needs were confirmed in this contact.</param>
+    public sealed record Command(Channel? Channel, Direction? Direction, string? Summary, Tone? Tone, DateTime? OccurredAt, bool? Internal,
+        Guid? OrderId = null, string? Competitor = null, bool? NeedsConfirmed = null);
+
+    public const int CompetitorLength = 120;
 
     public static async Task<Result<TimelineEntry>> HandleAsync(
         RapportDb db, Actor actor, Guid customerId, Command command, TimeProvider time, CancellationToken ct)
@@ -34,13 +40,17 @@ public static class LogInteraction
                 .Select(o => (long?)o.Number).FirstOrDefaultAsync(ct);
             if (orderNumber is null) v.Add("orderId", "Not one of this customer's orders.");
         }
+        v.MaxLength("competitor", command.Competitor, CompetitorLength);
         if (!v.IsValid) return v.ToFailure();
 
         var interaction = TimelineEntries.Record(db, customerId, command.OccurredAt?.ToUniversalTime() ?? now, now,
             command.Channel!.Value, command.Direction!.Value, command.Tone!.Value, command.Summary!.Trim(), EntryAuthor.Of(actor),
             orderId: command.OrderId, isInternal: command.Internal ?? false);
+        interaction.Competitor = string.IsNullOrWhiteSpace(command.Competitor) ? null : command.Competitor.Trim();
+        interaction.NeedsConfirmed = command.NeedsConfirmed ?? false;
         customer.NoteActivity(interaction.OccurredAt);
         await db.SaveChangesAsync(ct);
+        await RecomputeHealth.AfterEventAsync(db, customerId, time, ct);
         return TimelineEntry.Of(interaction, orderNumber);
     }
 }

@@ -941,6 +941,138 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("WindowTemplates");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountOwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("LastAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NeedsConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NeedsConfirmedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("RiskRank")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValueAtRisk")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("BusinessId", "CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("BusinessId", "Band", "RiskRank");
+
+                    b.ToTable("CustomerHealth", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealthDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("BusinessId", "Date");
+
+                    b.HasIndex("BusinessId", "CustomerId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CustomerHealthDays");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.HealthSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DefaultAccountOwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DueWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("LoyalOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("MinRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Triggers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId")
+                        .IsUnique();
+
+                    b.ToTable("HealthSettings");
+                });
+
             modelBuilder.Entity("Rapport.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2475,6 +2607,10 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -2484,6 +2620,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<bool>("Internal")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NeedsConfirmed")
                         .HasColumnType("boolean");
 
                     b.Property<DateTime>("OccurredAt")
@@ -2898,6 +3037,24 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasOne("Rapport.Core.Delivery.Location", null)
                         .WithMany("WeeklyWindows")
                         .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealth", b =>
+                {
+                    b.HasOne("Rapport.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealthDay", b =>
+                {
+                    b.HasOne("Rapport.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

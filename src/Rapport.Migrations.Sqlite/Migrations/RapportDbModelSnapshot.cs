@@ -931,6 +931,138 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("WindowTemplates");
                 });
 
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountOwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Factors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NeedsConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedsConfirmedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RiskRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValueAtRisk")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("BusinessId", "CustomerId")
+                        .IsUnique();
+
+                    b.HasIndex("BusinessId", "Band", "RiskRank");
+
+                    b.ToTable("CustomerHealth", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealthDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("BusinessId", "Date");
+
+                    b.HasIndex("BusinessId", "CustomerId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CustomerHealthDays");
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.HealthSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DefaultAccountOwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LoyalOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MinRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Triggers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weights")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId")
+                        .IsUnique();
+
+                    b.ToTable("HealthSettings");
+                });
+
             modelBuilder.Entity("Rapport.Core.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2465,6 +2597,10 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
@@ -2474,6 +2610,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Internal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsConfirmed")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("OccurredAt")
@@ -2888,6 +3027,24 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasOne("Rapport.Core.Delivery.Location", null)
                         .WithMany("WeeklyWindows")
                         .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealth", b =>
+                {
+                    b.HasOne("Rapport.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Core.Health.CustomerHealthDay", b =>
+                {
+                    b.HasOne("Rapport.Core.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,6 +7,8 @@ using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Orders;
 using Rapport.Core.Timeline;
+using Rapport.Core.Health;
+using Rapport.Web.Health;
 using Rapport.Web.Hosting;
 using Rapport.Web.Occasions;
 using Rapport.Web.Shared;
@@ -22,6 +24,8 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
     public TimelineView Timeline { get; private set; } = null!;
     public RecentOrdersView RecentOrders { get; private set; } = null!;
     public OccasionsSection Occasions { get; private set; } = null!;
+    /// <summary>The health badge; none for drivers or before the first score.</summary>
+    public HealthBadge? Health { get; private set; }
 
     [BindProperty] public LogForm Log { get; set; } = new();
     [BindProperty] public RecipientForm NewRecipient { get; set; } = new();
@@ -152,6 +156,7 @@ public sealed class DetailsModel(RapportDb db, Actor actor, TimeProvider time) :
         var currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
         RecentOrders = new RecentOrdersView(orders.Items, orders.Next is not null, currency);
         Occasions = (await OccasionsSection.LoadAsync(db, actor, id, time, ct))!;
+        Health = HealthBadge.Of((await HealthViews.BadgesAsync(db, actor, [id], ct)).TryGetValue(id, out var h) ? h : null);
         return true;
     }
 

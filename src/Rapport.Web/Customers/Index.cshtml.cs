@@ -5,6 +5,8 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Common;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
+using Rapport.Core.Health;
+using Rapport.Web.Health;
 
 namespace Rapport.Web.Customers;
 
@@ -16,7 +18,9 @@ public sealed class CustomersModel(RapportDb db, Actor actor, TimeProvider time)
     [BindProperty(SupportsGet = true)] public bool Append { get; set; }
     public ResultsView Results { get; private set; } = new(null, new Page<CustomerSummary>([], null), false, null);
 
-    public sealed record ResultsView(string? Q, Page<CustomerSummary> Page, bool Appending, string? Error);
+    /// <param name="Health">The health badge of each customer shown that has one (none for drivers).</param>
+    public sealed record ResultsView(string? Q, Page<CustomerSummary> Page, bool Appending, string? Error,
+        IReadOnlyDictionary<Guid, HealthBadge>? Health = null);
 
     [BindProperty(SupportsGet = true)] public Guid? Deleted { get; set; }
     public (Guid Id, string Name)? JustDeleted { get; private set; }
@@ -44,9 +48,12 @@ public sealed class CustomersModel(RapportDb db, Actor actor, TimeProvider time)
     private async Task<ResultsView> SearchAsync(CancellationToken ct)
     {
         var result = await SearchCustomers.HandleAsync(db, actor, new(Q, 25, After), time, ct);
-        return result.Succeeded
-            ? new ResultsView(Q, result.Value, Append, null)
-            : new ResultsView(Q, new Page<CustomerSummary>([], null), Append,
+        if (result.Succeeded)
+        {
+            var badges = await HealthViews.BadgesAsync(db, actor, [.. result.Value.Items.Select(c => c.Id)], ct);
+            return new ResultsView(Q, result.Value, Append, null, badges.ToDictionary(b => b.Key, b => new HealthBadge(b.Value.Score, b.Value.Band)));
+        }
+        return new ResultsView(Q, new Page<CustomerSummary>([], null), Append,
                 string.Join(" ", result.Failure.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]));
     }
 }

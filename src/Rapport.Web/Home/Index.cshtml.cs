@@ -5,6 +5,7 @@ using Rapport.Core.Businesses;
 using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Forecasting;
+using Rapport.Core.Health;
 using Rapport.Core.Reports;
 using Rapport.Core.Tasks;
 using Rapport.Core.Timeline;
@@ -28,6 +29,10 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
     /// <summary>For owners and managers: the coming days' forecast against capacity, and the days short of it soon.</summary>
     public ForecastDay[]? Forecast { get; private set; }
     public IReadOnlyList<ForecastDay> Shortfalls { get; private set; } = [];
+    /// <summary>For the owner: how many customers are at risk and the five with most at stake, with their reason.</summary>
+    public AtRiskSummary? AtRisk { get; private set; }
+
+    public sealed record AtRiskSummary(int Count, IReadOnlyList<HealthRow> Top, string Currency);
 
     public sealed record RecentContact(Guid CustomerId, string CustomerName, DateTime OccurredAt, Channel Channel, Tone Tone, string Summary, string? StaffName, StaffRole? StaffRole);
     public sealed record Stop(Guid CustomerId, string CustomerName, string RecipientName, DateOnly Date, string Address);
@@ -66,6 +71,13 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
                 : null;
             Forecast = (await GetForecast.ComingDaysAsync(db, actor, time, ct)).Value;
             Shortfalls = Forecast?.Take(GetForecast.WarningDays).Where(d => d.Shortfall > 0).ToList() ?? [];
+        }
+
+        if (actor.Role is StaffRole.Owner or StaffRole.Manager)
+        {
+            var overview = await HealthViews.OverviewAsync(db, actor, time, ct);
+            var top = await HealthViews.ListAsync(db, actor, new(HealthBand.AtRisk, null, null, null, null, 5), ct);
+            if (overview.Succeeded && top.Succeeded) AtRisk = new AtRiskSummary(overview.Value.AtRisk, top.Value.Items, business.Currency);
         }
 
         if (actor.Role.SeesOnlyOwnDeliveries())

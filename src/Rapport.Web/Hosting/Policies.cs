@@ -23,6 +23,8 @@ public static class Policies
     public const string WorksDeals = "staff:" + nameof(WorksDeals);
     public const string PlansMeetings = "staff:" + nameof(PlansMeetings);
     public const string ManagesTouches = "staff:" + nameof(ManagesTouches);
+    public const string SeesHealth = "staff:" + nameof(SeesHealth);
+    public const string ManagesHealth = "staff:" + nameof(ManagesHealth);
 
     /// <summary>Each role policy and the rule of <see cref="StaffPermissions"/> it applies, so pages and the API agree.</summary>
     public static readonly IReadOnlyDictionary<string, Func<StaffRole, bool>> RoleRules = new Dictionary<string, Func<StaffRole, bool>>
@@ -37,6 +39,8 @@ public static class Policies
         [WorksDeals] = StaffPermissions.WorksDeals,
         [PlansMeetings] = StaffPermissions.PlansMeetings,
         [ManagesTouches] = StaffPermissions.ManagesTouches,
+        [SeesHealth] = StaffPermissions.SeesHealth,
+        [ManagesHealth] = StaffPermissions.ManagesHealth,
     };
 
     /// <summary>The staff policy and one policy per role rule.</summary>

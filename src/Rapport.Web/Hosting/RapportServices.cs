@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Data;
+using Rapport.Core.Health;
 using Rapport.Core.Notifications;
 using Rapport.Core.Occasions;
 using Rapport.Core.Orders;
@@ -120,6 +121,7 @@ public static class RapportServices
         services.AddSingleton<IScheduledJob, StandingOrderJob>();
         services.AddSingleton<IScheduledJob, InferenceJob>();
         services.AddSingleton<IScheduledJob, OverdueMilestonesJob>();
+        services.AddSingleton<IScheduledJob, HealthJob>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 
