@@ -23,6 +23,7 @@ public static class Policies
     public const string WorksDeals = "staff:" + nameof(WorksDeals);
     public const string PlansMeetings = "staff:" + nameof(PlansMeetings);
     public const string ManagesTouches = "staff:" + nameof(ManagesTouches);
+    public const string DecidesOccasions = "staff:" + nameof(DecidesOccasions);
 
     /// <summary>Each role policy and the rule of <see cref="StaffPermissions"/> it applies, so pages and the API agree.</summary>
     public static readonly IReadOnlyDictionary<string, Func<StaffRole, bool>> RoleRules = new Dictionary<string, Func<StaffRole, bool>>
@@ -37,6 +38,7 @@ public static class Policies
         [WorksDeals] = StaffPermissions.WorksDeals,
         [PlansMeetings] = StaffPermissions.PlansMeetings,
         [ManagesTouches] = StaffPermissions.ManagesTouches,
+        [DecidesOccasions] = StaffPermissions.DecidesOccasions,
     };
 
     /// <summary>The staff policy and one policy per role rule.</summary>
