@@ -90,6 +90,7 @@ public static partial class DemoSeeder
         // The occasions the history shows, proposed as the nightly inference would: Tom's Valentine's Day for Maria among them.
         await Rapport.Core.Occasions.InferOccasions.RunAsync(db, time, ct);
         await ConfirmStatedOccasionsAsync(db, business.Id, seed, time, ct);
+        await DemoPictures.AddAsync(services, db, business.Id, ct);
     }
 
     /// <summary>
