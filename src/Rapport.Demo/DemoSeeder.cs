@@ -89,7 +89,37 @@ public static partial class DemoSeeder
         db.ChangeTracker.Clear();
         // The occasions the history shows, proposed as the nightly inference would: Tom's Valentine's Day for Maria among them.
         await Rapport.Core.Occasions.InferOccasions.RunAsync(db, time, ct);
+        await ConfirmStatedOccasionsAsync(db, business.Id, seed, time, ct);
+        await DemoPictures.AddAsync(services, db, business.Id, ct);
         await SeedHealthAsync(scope.ServiceProvider, db, slug, time, ct);
+    }
+
+    /// <summary>
+    /// Most regulars have told the shop their dates over the years, so staff confirmed those occasions long ago and
+    /// reminders go out from the first start; the rest stay proposed, a queue to work through. Tom's stay proposed:
+    /// they show what Rapport reads from an order history ("99% sure, rests on 7 orders").
+    /// </summary>
+    private static async Task ConfirmStatedOccasionsAsync(RapportDb db, Guid businessId, int seed, TimeProvider time, CancellationToken ct)
+    {
+        var service = await db.Staff.Where(u => u.BusinessId == businessId && u.Role == StaffRole.Service).FirstOrDefaultAsync(ct);
+        if (service is null) return;
+        var proposals = await db.Occasions.AsNoTracking()
+            .Where(o => o.Status == Rapport.Core.Occasions.OccasionStatus.Proposed && o.Confidence >= 0.6)
+            .Join(db.Customers.Where(c => c.Name != "Tom Lindqvist"), o => o.CustomerId, c => c.Id,
+                (o, c) => new { o.Id, c.Name, o.Type, o.Month, o.Day, o.RecipientId })
+            .ToListAsync(ct);
+        var r = new Random(seed);
+        var stated = proposals.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Type).ThenBy(p => p.Month).ThenBy(p => p.Day)
+            .ThenBy(p => p.RecipientId).Where(_ => r.NextDouble() < 0.6).Select(p => p.Id).ToList();
+        var actor = new Actor(service.Id, businessId, service.DisplayName, StaffRole.Service);
+        // The bulk seeding above turned change detection off; a decision changes tracked occasions.
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        foreach (var chunk in stated.Chunk(Rapport.Core.Occasions.DecideOccasions.MaxIds))
+        {
+            var confirmed = await Rapport.Core.Occasions.DecideOccasions.ConfirmAsync(db, actor, new(chunk, null), time, ct);
+            if (!confirmed.Succeeded) throw new InvalidOperationException($"Demo occasions could not be confirmed: {Describe(confirmed.Failure)}");
+        }
+        db.ChangeTracker.Clear();
     }
 
     private static string StaffEmail(StaffSeed member, string slug) => $"{member.Mailbox}@{slug}.example";

@@ -29,6 +29,8 @@ public static class StaffPermissions
     public static bool PlansMeetings(this StaffRole role) => role is not StaffRole.Delivery;
     /// <summary>Owners and managers write the business's touch rules ("every order: care card"); everyone reads them.</summary>
     public static bool ManagesTouches(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
+    /// <summary>Owners, managers and service staff work through the queue of proposed occasions for all customers at once.</summary>
+    public static bool DecidesOccasions(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager or StaffRole.Service;
 
     /// <summary>Everyone but drivers sees the health of relationships and the recovery tasks.</summary>
     public static bool SeesHealth(this StaffRole role) => role is not StaffRole.Delivery;

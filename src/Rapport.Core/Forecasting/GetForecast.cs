@@ -52,6 +52,25 @@ public static class GetForecast
         return await HandleAsync(db, actor, new Query(today, today.AddDays(HomeDays - 1), null), time, ct);
     }
 
+    /// <summary>
+    /// Every peak day of the next <see cref="PeakDays.SeenAheadDays"/> days with its forecast against capacity for the
+    /// whole business, nearest first: the ones beyond the <see cref="HomeDays"/> days of the chart are seen in time
+    /// to add capacity (Valentine's Day from mid-October).
+    /// </summary>
+    public static async Task<Result<List<PeakForecast>>> ComingPeaksAsync(RapportDb db, Actor actor, TimeProvider time, CancellationToken ct)
+    {
+        if (!actor.Role.SeesReports()) return Failure.Forbidden($"The {actor.Role.Label()} role does not see the forecast.");
+        var today = await db.TodayAsync(time, ct);
+        var locations = await ActiveLocationsAsync(db, ct);
+        var peaks = new List<PeakForecast>();
+        foreach (var (peak, date) in PeakDays.Coming(today))
+        {
+            var day = (await ForecastAsync(db, locations, null, date, date, today, ct))[0];
+            peaks.Add(new PeakForecast(peak, PeakDays.Name(peak), date.DayNumber - today.DayNumber, day));
+        }
+        return peaks;
+    }
+
     private static Task<List<Location>> ActiveLocationsAsync(RapportDb db, CancellationToken ct) =>
         db.Locations.AsNoTracking().Include(l => l.WeeklyWindows).Where(l => l.Active).OrderBy(l => l.Name).ToListAsync(ct);
 
@@ -115,4 +134,11 @@ public static class GetForecast
         foreach (var (date, count) in rows) counts[date] = counts.GetValueOrDefault(date) + count;
         return counts;
     }
+}
+
+/// <summary>A peak day coming, with its forecast against capacity.</summary>
+public sealed record PeakForecast(PeakDay Peak, string Name, int DaysAway, ForecastDay Day)
+{
+    /// <summary>More orders expected than there is capacity for.</summary>
+    public bool Short => Day.Shortfall > 0;
 }

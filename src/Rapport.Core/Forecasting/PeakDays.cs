@@ -57,4 +57,18 @@ public static class PeakDays
 
     /// <summary>The peak days of a year, in calendar order.</summary>
     public static IEnumerable<(PeakDay Peak, DateOnly Date)> Of(int year) => All.Select(p => (p, On(p, year))).OrderBy(x => x.Item2);
+
+    /// <summary>How far ahead the owner's home looks for peak days: Valentine's Day shows from mid-October.</summary>
+    public const int SeenAheadDays = 120;
+
+    /// <summary>
+    /// The peak days from <paramref name="from"/> to <paramref name="days"/> days after it (both included), nearest
+    /// first: this year's where it is still to come, else next year's.
+    /// </summary>
+    public static IReadOnlyList<(PeakDay Peak, DateOnly Date)> Coming(DateOnly from, int days = SeenAheadDays)
+    {
+        var last = from.AddDays(days);
+        return All.Select(p => (Peak: p, Date: On(p, from.Year) >= from ? On(p, from.Year) : On(p, from.Year + 1)))
+            .Where(x => x.Date <= last).OrderBy(x => x.Date).ToList();
+    }
 }

@@ -113,11 +113,12 @@ public static class PlaceOrder
         if (kind == OptionKind.LoyaltyReserve && !mayUseReserve)
             v.Add("fulfilment.kind", "The loyalty reserve is kept for loyal customers; a manager may book it for anyone.");
 
-        // Sold by budget (designer's choice) or by lines, never both.
+        // Sold by budget (designer's choice), by lines, or both: a basket of a designer's-choice bouquet, a vase and truffles.
+        // Every line is priced from the catalogue now, whatever the caller saw.
         var lines = new List<OrderLine>();
         decimal subtotal = 0;
-        if (c.Budget is not null && c.Lines is { Count: > 0 }) v.Add("budget", "Give a budget or order lines, not both.");
-        else if (c.Budget is { } budget)
+        if (c.Budget is null && c.Lines is not { Count: > 0 }) v.Add("budget", "Give a budget (designer's choice) or order lines.");
+        if (c.Budget is { } budget)
         {
             v.Range("budget", budget, 1, OrderLimits.MaxAmount);
             var designers = await db.Products.AsNoTracking().Where(p => p.Active && p.IsDesignersChoice)
@@ -127,7 +128,7 @@ public static class PlaceOrder
             lines.Add(new OrderLine { ProductId = designers?.Id, Description = designers?.Name ?? "Designer's choice", Quantity = 1, UnitPrice = budget, Total = budget });
             subtotal = budget;
         }
-        else if (c.Lines is { Count: > 0 } given)
+        if (c.Lines is { Count: > 0 } given)
         {
             if (given.Count > OrderLimits.MaxLines) v.Add("lines", $"At most {OrderLimits.MaxLines} lines.");
             var ids = given.Where(l => l?.ProductId is not null).Select(l => l!.ProductId!.Value).Distinct().ToList();
@@ -148,7 +149,6 @@ public static class PlaceOrder
                 }
             }
         }
-        else v.Add("budget", "Give a budget (designer's choice) or order lines.");
 
         if (c.PaymentMethodId is { } paymentId)
         {

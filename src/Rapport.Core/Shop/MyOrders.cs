@@ -14,7 +14,8 @@ public static class MyOrders
     public sealed record Summary(
         Guid Id, long Number, DateTime PlacedAt, DateOnly Date, OrderStatus Status, string Promise, string? RecipientName, string What, decimal Total);
 
-    public sealed record Line(string Description, int Quantity, decimal UnitPrice, decimal Total);
+    /// <param name="ByBudget">The designer's-choice line, priced by the customer's budget.</param>
+    public sealed record Line(string Description, int Quantity, decimal UnitPrice, decimal Total, bool ByBudget = false);
 
     /// <summary>A step of the order and when, without who took it or the notes staff wrote with it.</summary>
     public sealed record Step(OrderStatus Status, DateTime At);
@@ -45,14 +46,25 @@ public static class MyOrders
         return new Details(
             o.Id, o.Number, o.PlacedAt, o.FulfilmentDate, o.Status, o.Promise, o.Fulfilment,
             o.RecipientName, o.DeliveryAddress?.ToString(), o.Occasion, o.CardMessage, o.Budget,
-            o.Lines.Select(l => new Line(l.Description, l.Quantity, l.UnitPrice, l.Total)).ToList(),
+            (await InOrderAsync(db, o, ct)).Select(x => new Line(x.Line.Description, x.Line.Quantity, x.Line.UnitPrice, x.Line.Total, x.ByBudget)).ToList(),
             o.Subtotal, o.DeliveryFee, o.Total, card, o.FailureReason,
             o.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new Step(h.Status, h.At)).ToList());
     }
 
-    /// <summary>"Designer's choice bouquet" or "2 × Red roses".</summary>
+    /// <summary>
+    /// An order's lines as the customer reads them: the designer's-choice line (priced by the budget) first, then the
+    /// others as they were added.
+    /// </summary>
+    public static async Task<IReadOnlyList<(OrderLine Line, bool ByBudget)>> InOrderAsync(RapportDb db, Order o, CancellationToken ct)
+    {
+        var ids = o.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).ToList();
+        var byBudget = o.Budget is null ? [] : await db.Products.AsNoTracking().Where(p => p.IsDesignersChoice && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        bool ByBudget(OrderLine l) => o.Budget is not null && l.Quantity == 1 && l.UnitPrice == o.Budget && (l.ProductId is null || byBudget.Contains(l.ProductId.Value));
+        return o.Lines.Select(l => (Line: l, ByBudget: ByBudget(l))).OrderByDescending(x => x.ByBudget).ThenBy(x => x.Line.Id).ToList();
+    }
+
+    /// <summary>"Designer's choice bouquet", "2 × Red roses", or a basket: "Designer's choice bouquet, 1 × Glass Vase".</summary>
     private static string What(Order o) =>
-        o.Budget is not null
-            ? o.Lines.FirstOrDefault()?.Description ?? "Designer's choice"
-            : string.Join(", ", o.Lines.OrderBy(l => l.Id).Select(l => $"{l.Quantity} × {l.Description}"));
+        string.Join(", ", o.Lines.OrderBy(l => l.Id).Select(l => o.Budget is not null && l.Quantity == 1 && l.UnitPrice == o.Budget ? l.Description : $"{l.Quantity} × {l.Description}")
+            .DefaultIfEmpty("Designer's choice"));
 }

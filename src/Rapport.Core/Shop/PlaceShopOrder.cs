@@ -7,18 +7,24 @@ using Rapport.Core.Orders;
 namespace Rapport.Core.Shop;
 
 /// <summary>
-/// A customer orders in the shop: one item (a product and a quantity, or a designer's-choice item and a budget),
-/// for a recipient or themselves, fulfilled by one of the options offered, paid with a card on file. It goes
-/// through <see cref="PlaceOrder"/> like every other channel, as a web order.
+/// A customer orders in the shop: a basket of one main item (a product and a quantity, or a designer's-choice item
+/// and a budget) and any extras beside it (a vase, truffles), for a recipient or themselves, fulfilled by one of the options offered, paid with a card on file. It goes
+/// through <see cref="PlaceOrder"/> like every other channel, as a web order, and is confirmed by e-mail.
 /// </summary>
 public static class PlaceShopOrder
 {
     public sealed record Command(
         Guid? ItemId, int? Quantity, decimal? Budget, Guid? RecipientId, string? Occasion,
-        PlaceOrder.FulfilmentInput? Fulfilment, Guid? PaymentMethodId, string? CardMessage);
+        PlaceOrder.FulfilmentInput? Fulfilment, Guid? PaymentMethodId, string? CardMessage,
+        IReadOnlyList<PlaceOrder.LineInput>? Extras = null)
+    {
+        /// <summary>The order's lines as <see cref="PlaceOrder"/> numbers them: the main item first unless sold by budget, then the extras.</summary>
+        public static int FirstExtraLine(bool mainByBudget) => mainByBudget ? 0 : 1;
+    }
 
     public static async Task<Result<PlaceOrder.Placed>> HandleAsync(
-        RapportDb db, ShopCustomer who, string? idempotencyKey, Command command, OrderDesk desk, TimeProvider time, CancellationToken ct)
+        RapportDb db, ShopCustomer who, string? idempotencyKey, Command command, OrderDesk desk, TimeProvider time, CancellationToken ct,
+        Func<Guid, string>? orderLink = null)
     {
         // Another customer's recipient or card does not exist, as far as this customer can tell.
         if (command.RecipientId is { } recipientId && !await db.Recipients.AnyAsync(r => r.Id == recipientId && r.CustomerId == who.CustomerId, ct))
@@ -40,11 +46,18 @@ public static class PlaceShopOrder
         if (command.PaymentMethodId is null) v.Add("paymentMethodId", "Choose a card to pay with, or add one.");
         if (!v.IsValid) return v.ToFailure();
 
+        // Extras the customer left at 0 are not in the basket.
+        var extras = (command.Extras ?? []).Where(e => e.Quantity is not 0).ToList();
+        List<PlaceOrder.LineInput?> lines = item!.IsDesignersChoice ? [] : [new PlaceOrder.LineInput(item.Id, command.Quantity ?? 1)];
+        lines.AddRange(extras);
         var order = new PlaceOrder.Command(
             null, command.RecipientId, null, command.Occasion,
-            item!.IsDesignersChoice ? command.Budget : null,
-            item.IsDesignersChoice ? null : [new PlaceOrder.LineInput(item.Id, command.Quantity ?? 1)],
+            item.IsDesignersChoice ? command.Budget : null,
+            lines.Count == 0 ? null : lines,
             command.Fulfilment, command.PaymentMethodId, command.CardMessage, OrderChannel.Web);
-        return await PlaceOrder.HandleAsync(db, who.Orderer, idempotencyKey, order, desk, time, ct);
+        var placed = await PlaceOrder.HandleAsync(db, who.Orderer, idempotencyKey, order, desk, time, ct);
+        // The confirmation goes out once per order, a replayed submission included.
+        if (placed.Succeeded) await OrderConfirmation.QueueAsync(db, who, placed.Value.Id, orderLink, time, ct);
+        return placed;
     }
 }

@@ -31,14 +31,15 @@ public static class PromiseCountdown
         var next = s.Windows.Where(w => w.Date > s.Today && Reaches(w) && w.OpenAt(s.Now) && HasRoom(w))
             .OrderBy(w => w.Date).ThenBy(w => w.Start).FirstOrDefault();
         var pickup = s.Pickups.Where(p => p.Date == s.Today && s.Now < p.UntilUtc).OrderByDescending(p => p.UntilUtc).FirstOrDefault();
-        var partner = s.HasAddress && s.Partners.Any(p => p.Date == s.Today && p.Remaining > 0);
+        // A partner florist with room today is today's delivery after all; said on the catalogue too, before any address is known.
+        var partner = s.Partners.Any(p => p.Date == s.Today && p.Remaining > 0);
 
         var headline = todays.Any(w => w.OpenAt(s.Now)) ? "Today's deliveries are full"
             : todays.Count > 0 ? "Today's deliveries are closed"
             : "No deliveries today";
         var instead = new List<string>();
+        if (partner) instead.Add("a partner florist can still deliver today");
         if (next is not null) instead.Add($"{Promises.Day(s.Today, next.Date)} from {next.Start.ToString("H:mm", CultureInfo.InvariantCulture)}");
-        if (partner) instead.Add("a partner florist delivers today");
         if (pickup is not null) instead.Add($"pick-up today until {pickup.Until.ToString("H:mm", CultureInfo.InvariantCulture)} at {pickup.LocationName}");
         return instead.Count == 0 ? headline + "." : $"{headline} — {string.Join(", or ", instead)}.";
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
+using Rapport.Core.Common;
 using Rapport.Core.Data;
 using Rapport.Web.Hosting;
 using Rapport.Web.Shared;
@@ -41,11 +42,35 @@ public sealed class EditProductModel(RapportDb db, Actor actor, TimeProvider tim
         return Page();
     }
 
+    /// <summary>The current picture, shown above its upload form.</summary>
+    public string? PictureUrl { get; private set; }
+    public string? PictureError { get; private set; }
+
+    /// <summary>A new picture for the product (its own form, so the other fields are not sent with it).</summary>
+    public async Task<IActionResult> OnPostPictureAsync(IFormFile? picture, [FromServices] PictureStore store, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is not { } product) return NotFound();
+        Result<ProductView> result;
+        if (picture is null) result = Failure.Invalid("picture", "Choose a picture to upload.");
+        else
+        {
+            await using var content = picture.OpenReadStream();
+            result = await ProductPictures.UploadAsync(db, actor, Id, content, picture.Length, store, time, ct);
+        }
+        if (result.Succeeded) return Redirect($"/app/catalog/{Id}/edit?picture=saved");
+        if (this.Refusal(result.Failure) is { } refused) return refused;
+        PictureError = result.Failure.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? result.Failure.Title;
+        Form = ProductForm.From(ProductView.Of(product));
+        this.SetFormStatus(result.Failure);
+        return Page();
+    }
+
     private async Task<Product?> LoadAsync(CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id, ct);
         if (product is null) return null;
         Name = product.Name;
+        PictureUrl = product.PictureUrl;
         Categories = await SearchProducts.CategoriesAsync(db, ct);
         return product;
     }

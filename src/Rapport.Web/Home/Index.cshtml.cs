@@ -34,6 +34,9 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
 
     public sealed record AtRiskSummary(int Count, IReadOnlyList<HealthRow> Top, string Currency);
 
+    /// <summary>The peak days of the next 120 days with their forecast against capacity, nearest first.</summary>
+    public IReadOnlyList<PeakForecast> Peaks { get; private set; } = [];
+
     public sealed record RecentContact(Guid CustomerId, string CustomerName, DateTime OccurredAt, Channel Channel, Tone Tone, string Summary, string? StaffName, StaffRole? StaffRole);
     public sealed record Stop(Guid CustomerId, string CustomerName, string RecipientName, DateOnly Date, string Address);
 
@@ -71,6 +74,7 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
                 : null;
             Forecast = (await GetForecast.ComingDaysAsync(db, actor, time, ct)).Value;
             Shortfalls = Forecast?.Take(GetForecast.WarningDays).Where(d => d.Shortfall > 0).ToList() ?? [];
+            Peaks = (await GetForecast.ComingPeaksAsync(db, actor, time, ct)).Value ?? [];
         }
 
         if (actor.Role is StaffRole.Owner or StaffRole.Manager)

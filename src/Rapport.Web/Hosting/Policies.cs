@@ -25,6 +25,7 @@ public static class Policies
     public const string ManagesTouches = "staff:" + nameof(ManagesTouches);
     public const string SeesHealth = "staff:" + nameof(SeesHealth);
     public const string ManagesHealth = "staff:" + nameof(ManagesHealth);
+    public const string DecidesOccasions = "staff:" + nameof(DecidesOccasions);
 
     /// <summary>Each role policy and the rule of <see cref="StaffPermissions"/> it applies, so pages and the API agree.</summary>
     public static readonly IReadOnlyDictionary<string, Func<StaffRole, bool>> RoleRules = new Dictionary<string, Func<StaffRole, bool>>
@@ -41,6 +42,7 @@ public static class Policies
         [ManagesTouches] = StaffPermissions.ManagesTouches,
         [SeesHealth] = StaffPermissions.SeesHealth,
         [ManagesHealth] = StaffPermissions.ManagesHealth,
+        [DecidesOccasions] = StaffPermissions.DecidesOccasions,
     };
 
     /// <summary>The staff policy and one policy per role rule.</summary>

@@ -63,6 +63,10 @@ public static class RequestGuard
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/meetings", out var rest)
         && rest.Value is { } r && r.Split('/') is [_, var id, "recording"] && Guid.TryParse(id, out _);
 
+    private static bool IsPictureUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/products", out var rest)
+        && rest.Value is { } r && r.Split('/') is [_, var id, "picture"] && Guid.TryParse(id, out _);
+
     public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var request = http.Request;
@@ -89,6 +93,24 @@ public static class RequestGuard
                 return;
             }
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } uploadLimit) uploadLimit.MaxRequestBodySize = max;
+            await next(http);
+            return;
+        }
+        if (IsPictureUpload(request))
+        {
+            // A product picture may be up to 5 MB; beyond that (and the form around it) the use case would refuse it anyway.
+            var max = Rapport.Core.Catalog.ProductPictures.MaxBytes + MultipartOverhead;
+            if (request.ContentLength > max)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["picture"] = ["At most 5 MB."] })
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "The picture is too large.",
+                }).ExecuteAsync(http);
+                return;
+            }
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } pictureLimit) pictureLimit.MaxRequestBodySize = max;
             await next(http);
             return;
         }

@@ -47,6 +47,8 @@ public static class RapportServices
                 throw new InvalidOperationException($"Files:Path ({options.FilesPath}) must be outside the web root ({webRoot}).");
             return new RecordingStore(Path.Combine(options.FilesPath, "recordings"), options.MaxRecordingBytes);
         });
+        // Product pictures beside the recordings, outside the web root for the same reason (checked above).
+        services.AddSingleton(sp => new Rapport.Core.Catalog.PictureStore(Path.Combine(sp.GetRequiredService<RapportOptions>().FilesPath, "pictures")));
         services.AddDbContext<RapportDb>((sp, o) =>
         {
             var options = sp.GetRequiredService<RapportOptions>();

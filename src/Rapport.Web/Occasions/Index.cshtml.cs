@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Businesses;
+using Rapport.Core.Customers;
 using Rapport.Core.Data;
 using Rapport.Core.Occasions;
 
@@ -20,6 +21,8 @@ public sealed class IndexModel(RapportDb db, Actor actor, TimeProvider time) : P
     public IReadOnlyList<UpcomingOccasion> Items { get; private set; } = [];
     public string Currency { get; private set; } = "USD";
     public Actor Actor => actor;
+    /// <summary>How many proposals wait in the queue, for those who decide them; 0 for the others.</summary>
+    public int Proposed { get; private set; }
 
     /// <summary>When the staff member's calendar feed was made; null without one.</summary>
     public DateTime? FeedIssuedAt { get; private set; }
@@ -49,6 +52,8 @@ public sealed class IndexModel(RapportDb db, Actor actor, TimeProvider time) : P
         Total = shown.Count;
         PageNumber = Math.Clamp(page ?? 1, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Items = shown.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        if (actor.Role.DecidesOccasions())
+            Proposed = await db.Occasions.CountAsync(o => o.Status == OccasionStatus.Proposed && db.VisibleTo(actor).Any(c => c.Id == o.CustomerId), ct);
         Currency = await db.Businesses.Where(b => b.Id == actor.BusinessId).Select(b => b.Currency).FirstAsync(ct);
         return Page();
     }

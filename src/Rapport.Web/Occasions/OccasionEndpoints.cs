@@ -30,6 +30,16 @@ public static class OccasionEndpoints
             .WithSummary("Confirmed occasions in the next `days` days (default 30, at most 92), nearest first.")
             .WithDescription("With the customer, recipient, next date, usual budget and whether an order for it is already placed "
                 + "(an order for the same recipient delivered in the days around it).");
+        group.MapGet("/proposed", Proposed).WithName("ProposedOccasions")
+            .WithSummary("Every proposed occasion across customers, the surest first, then the soonest, 50 a page (`page`).")
+            .WithDescription("Each item has the occasion (with `confidence` and the orders it rests on, `evidence`) and `customerName`; "
+                + "`total` counts the queue and `atLeast95` the proposals at 95% or more. Owners, managers and service staff.");
+        group.MapPost("/confirm", ConfirmMany).WithName("ConfirmOccasions")
+            .WithSummary("Confirms several proposed occasions: `ids`, or every proposal at `minConfidence` or more (0.5 to 1, e.g. 0.95).")
+            .WithDescription("Each one is audited on its own. An id of another business, or not found, answers 404 and nothing changes; "
+                + "occasions already decided are left as they are. Answers how many were confirmed and which. Owners, managers and service staff.");
+        group.MapPost("/dismiss", DismissMany).WithName("DismissOccasions")
+            .WithSummary("Dismisses several proposed occasions (`ids`, or `minConfidence`); they are never proposed again.");
         group.MapGet("/{occasionId}", Get).WithName("GetOccasion");
         group.MapPatch("/{occasionId}", Change).WithName("ChangeOccasion")
             .WithSummary("Changes the usual budget (`usualBudget`, or `clearBudget: true`) or a custom occasion's `label`.");
@@ -54,6 +64,18 @@ public static class OccasionEndpoints
     private static async Task<Results<Ok<List<UpcomingOccasion>>, ProblemHttpResult>> Upcoming(
         int? days, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
         (await UpcomingOccasions.HandleAsync(db, actor, days, time, ct)).ToOk();
+
+    private static async Task<Results<Ok<ProposedQueue>, ProblemHttpResult>> Proposed(
+        int? page, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
+        (await ProposedOccasions.ListAsync(db, actor, page, time, ct)).ToOk();
+
+    private static async Task<Results<Ok<DecideOccasions.Decided>, ProblemHttpResult>> ConfirmMany(
+        DecideOccasions.Command command, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
+        (await DecideOccasions.ConfirmAsync(db, actor, command, time, ct)).ToOk();
+
+    private static async Task<Results<Ok<DecideOccasions.Decided>, ProblemHttpResult>> DismissMany(
+        DecideOccasions.Command command, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>
+        (await DecideOccasions.DismissAsync(db, actor, command, time, ct)).ToOk();
 
     private static async Task<Results<Ok<OccasionView>, ProblemHttpResult>> Get(
         Guid occasionId, RapportDb db, Actor actor, TimeProvider time, CancellationToken ct) =>

@@ -15,7 +15,7 @@ namespace Rapport.Web.Shop;
 /// day, a card message and a card on file. One plain form; "Show delivery times" refreshes the options without
 /// JavaScript, and a small script does it as soon as a choice changes.
 /// </summary>
-public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, TimeProvider time) : ShopPageModel(shop)
+public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, TimeProvider time, RapportOptions options) : ShopPageModel(shop)
 {
     public const string ToMe = "me";
 
@@ -31,6 +31,17 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
     [BindProperty] public Guid? Card { get; set; }
     /// <summary>The idempotency key of this rendering of the form: a second click repeats the first answer.</summary>
     [BindProperty] public string? Key { get; set; }
+    /// <summary>The basket's extras beside the main item (a vase, truffles): one per add-on on sale, 0 when not wanted.</summary>
+    [BindProperty] public List<ExtraInput> Extras { get; set; } = [];
+
+    public sealed class ExtraInput
+    {
+        public Guid ProductId { get; set; }
+        public int? Quantity { get; set; }
+    }
+
+    /// <summary>The add-ons suggested beside the main item, in the order of <see cref="Extras"/>.</summary>
+    public IReadOnlyList<ShopCatalogue.Item> AddOns { get; private set; } = [];
 
     public IReadOnlyList<ShopCatalogue.Item> Items { get; private set; } = [];
     public IReadOnlyList<RecipientView> Recipients { get; private set; } = [];
@@ -62,8 +73,14 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
     {
         if (ModelState.IsValid)
         {
+            // Only the extras asked for go in the basket; each keeps its place on the form for its messages.
+            var chosen = Extras.Select((e, index) => (e, index)).Where(x => x.e.Quantity is not (null or 0)).ToList();
+            var byBudget = Item is { } itemId && (await ShopCatalogue.ItemsAsync(db, ct)).FirstOrDefault(i => i.Id == itemId)?.IsDesignersChoice == true;
+            var first = PlaceShopOrder.Command.FirstExtraLine(byBudget);
             var placed = await PlaceShopOrder.HandleAsync(db, Customer, Key,
-                new(Item, Quantity, Budget, RecipientId, Occasion, DeliveryChoice.Parse(Choice), Card, CardMessage), desk, time, ct);
+                new(Item, Quantity, Budget, RecipientId, Occasion, DeliveryChoice.Parse(Choice), Card, CardMessage,
+                    chosen.Select(x => new PlaceOrder.LineInput(x.e.ProductId, x.e.Quantity)).ToList()), desk, time, ct,
+                id => $"{options.PublicUrl}{ShopPath($"/orders/{id}")}");
             if (placed.Succeeded) return Redirect(ShopPath($"/orders/{placed.Value.Id}?placed=true"));
             var failure = placed.Failure;
             switch (failure.Kind)
@@ -74,7 +91,7 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
                     Response.StatusCode = StatusCodes.Status409Conflict;
                     break;
                 case FailureKind.Invalid:
-                    ModelState.AddFailure(failure, Fields);
+                    ModelState.AddFailure(failure, f => FieldOf(f, first, chosen.Select(x => x.index).ToList()));
                     Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                     break;
                 default:
@@ -85,10 +102,30 @@ public sealed class OrderModel(ShopContext shop, RapportDb db, OrderDesk desk, T
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
+    /// <summary>
+    /// The form field a use case's field names: a line of the basket (<c>lines[1].productId</c>) is the main item's
+    /// or one of the extras' quantity, by its place among the lines.
+    /// </summary>
+    private static string FieldOf(string field, int firstExtra, IReadOnlyList<int> extraPlaces)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(field, @"^lines\[(\d+)\]\.(\w+)$");
+        if (match.Success && int.TryParse(match.Groups[1].Value, out var line))
+        {
+            if (line < firstExtra) return match.Groups[2].Value == "quantity" ? nameof(Quantity) : nameof(Item);
+            return line - firstExtra < extraPlaces.Count ? $"Extras[{extraPlaces[line - firstExtra]}].Quantity" : nameof(Item);
+        }
+        return Fields.GetValueOrDefault(field) ?? field;
+    }
+
     /// <summary>Fills the form's lists, defaults and options; false when it names another customer's recipient.</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Items = await ShopCatalogue.ItemsAsync(db, ct);
+        AddOns = Items.Where(i => ShopCatalogue.IsAddOn(i.Category) && !i.IsDesignersChoice).ToList();
+        // One extra per add-on, keeping what was typed (a posted extra no longer on sale stays, to show its message).
+        var typed = Extras.Where(e => e.ProductId != Guid.Empty).GroupBy(e => e.ProductId).ToDictionary(g => g.Key, g => g.First().Quantity);
+        Extras = AddOns.Select(a => new ExtraInput { ProductId = a.Id, Quantity = typed.GetValueOrDefault(a.Id) ?? 0 })
+            .Concat(Extras.Where(e => e.ProductId != Guid.Empty && AddOns.All(a => a.Id != e.ProductId))).ToList();
         Recipients = await ManageMyRecipients.ListAsync(db, Customer, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Cards = (await ManageMyCards.ListAsync(db, Customer, ct))

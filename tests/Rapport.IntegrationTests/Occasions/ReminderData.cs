@@ -13,6 +13,16 @@ internal sealed record OnFile(Guid CustomerId, string Email, Guid RecipientId, G
 /// <summary>A customer with a confirmed occasion some days ahead, and a shop delivering to the recipient on that day.</summary>
 internal static class ReminderData
 {
+    /// <summary>
+    /// The demo's own reminders (its regulars' confirmed occasions) made and their mails gone, as the demo's first start
+    /// does, so that the test's own customer is the only one reminded afterwards.
+    /// </summary>
+    public static async Task SendDemoRemindersAsync(this RapportApp app, Guid business)
+    {
+        await app.WithDbAsync(business, db => SendReminders.RunAsync(db, token => "http://localhost:5080/" + token, TimeProvider.System, Ct));
+        await app.WithDbAsync(business, db => db.OutboxMessages.ExecuteDeleteAsync(Ct));
+    }
+
     public static async Task<OnFile> OccasionAsync(
         this RapportApp app, Guid business, int daysAhead, bool withEmail = true, int capacity = 5, decimal? budget = 85m, string? slug = null)
     {

@@ -23,6 +23,7 @@ public sealed class ReminderTests : IAsyncLifetime
         foreach (var (key, value) in smtp.Settings) app.With(key, value);
         await app.InitializeAsync();
         bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        await app.SendDemoRemindersAsync(bloom);
     }
 
     public async ValueTask DisposeAsync()

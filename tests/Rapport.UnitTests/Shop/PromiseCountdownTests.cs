@@ -92,7 +92,12 @@ public sealed class PromiseCountdownTests
         PromiseCountdown.Say(Situation(At(Today, 12, 30), windows, pickups: [Pickup(Today)]))
             .ShouldBe("Today's deliveries are closed — tomorrow from 9:00, or pick-up today until 18:00 at Downtown.");
         PromiseCountdown.Say(Situation(At(Today, 12, 30), windows, partners: [new PartnerSlot(Guid.NewGuid(), "Petal Post", Today, 3, 20m)]))
-            .ShouldBe("Today's deliveries are closed — tomorrow from 9:00, or a partner florist delivers today.");
+            .ShouldBe("Today's deliveries are closed — a partner florist can still deliver today, or tomorrow from 9:00.");
+        // The catalogue knows no address yet: the partner is said all the same; one without room today is not.
+        PromiseCountdown.Say(Situation(At(Today, 12, 30), windows, hasAddress: false, partners: [new PartnerSlot(Guid.NewGuid(), "Petal Post", Today, 3, 20m)]))
+            .ShouldBe("Today's deliveries are closed — a partner florist can still deliver today, or tomorrow from 9:00.");
+        PromiseCountdown.Say(Situation(At(Today, 12, 30), windows, hasAddress: false, partners: [new PartnerSlot(Guid.NewGuid(), "Petal Post", Today, 0, 20m)]))
+            .ShouldBe("Today's deliveries are closed — tomorrow from 9:00.");
     }
 
     [Fact]

@@ -11,6 +11,8 @@ public sealed class ShopOrderPage(IPage page)
     public ILocator Budget => page.GetByLabel("Budget (designer's choice)");
     public ILocator Quantity => page.GetByLabel("Quantity");
     public ILocator Destination => page.Locator("[data-testid=destination]");
+    /// <summary>The quantity of an add-on suggested beside the main item ("Glass Vase").</summary>
+    public ILocator AddOn(string name) => page.Locator($"[data-testid=add-on][data-name='{name}'] input[type=number]");
 
     public async Task GotoAsync(string shop) => await page.GotoAsync($"/shop/{shop}/order");
 
@@ -45,6 +47,9 @@ public sealed partial class ShopOrderDetailsPage(IPage page)
     public ILocator Status => page.Locator("[data-testid=order-status]");
     public ILocator Recipient => page.Locator("[data-testid=order-recipient]");
     public ILocator Total => page.Locator("[data-testid=order-total]");
+    public ILocator Lines => page.Locator("[data-testid=order-line]");
+    public ILocator RememberOffer => page.Locator("[data-testid=remember]");
+    public ILocator Remembered => page.Locator("[data-testid=remembered]");
 }
 
 /// <summary>/shop/{business}/orders: the customer's own orders.</summary>
