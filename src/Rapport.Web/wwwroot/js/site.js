@@ -17,10 +17,13 @@ document.addEventListener("keydown", (e) => {
   else if (i > 0) { e.preventDefault(); rows[i - 1].focus(); }
   else if (i === 0 && search) { e.preventDefault(); search.focus(); }
 });
-// Forms that destroy something ask first; the question comes from data-confirm (text, never script).
+// Forms (or the button that sends them) that destroy something ask first; the question comes from data-confirm
+// (text, never script).
 document.addEventListener("submit", (e) => {
   const form = e.target;
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) e.preventDefault();
+  if (!(form instanceof HTMLFormElement)) return;
+  const question = (e.submitter instanceof HTMLElement && e.submitter.dataset.confirm) || form.dataset.confirm;
+  if (question && !window.confirm(question)) e.preventDefault();
 }, true);
 // A form refused with its messages (422 or 409 with HX-Reswap) is swapped in like any answer, so they show beside the fields.
 document.addEventListener("htmx:beforeSwap", (e) => {
@@ -95,4 +98,9 @@ document.addEventListener("htmx:afterRequest", (e) => {
   const errors = document.getElementById("log-errors");
   if (errors) errors.innerHTML = "";
   document.getElementById("timeline-empty")?.remove();
+});
+// A field to copy from (data-select-on-focus, e.g. a calendar feed's address) selects its text when focused.
+document.addEventListener("focusin", (e) => {
+  const field = e.target;
+  if (field instanceof HTMLInputElement && "selectOnFocus" in field.dataset) field.select();
 });
