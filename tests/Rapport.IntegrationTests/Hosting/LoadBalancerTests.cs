@@ -147,45 +147,9 @@ public sealed class LoadBalancerTests : IAsyncLifetime
     private static HttpClient Direct(Uri node, HttpClient signedIn) =>
         new() { BaseAddress = node, DefaultRequestHeaders = { Authorization = signedIn.DefaultRequestHeaders.Authorization } };
 
-    private HttpRequestMessage Order(string postcode, Guid window, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
-        {
-            Content = JsonContent.Create(new
-            {
-                customerId = tom,
-                address = DeliverySetup.Address(postcode),
-                budget = 85m,
-                channel = "phone",
-                fulfilment = new { kind = "window", windowId = window },
-            }),
-        };
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
-    }
+    private HttpRequestMessage Order(string postcode, Guid window, string key) => ProcessOrders.Order(tom, postcode, window, key);
 
-    private static async Task<HttpClient> SignInAsync(Uri address)
-    {
-        // Generous: a burst of hundreds on a busy two-core machine queues; what is checked is the outcome, not the time.
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "service@bloom.example", password = "Demo!2026" }, Ct);
-        var token = (await login.ShouldBeJsonAsync(HttpStatusCode.OK)).Str("accessToken");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(Uri address) => ProcessOrders.SignInAsync(address);
 
-    private async Task<(string Postcode, Guid Window)> WindowAsync(int capacity)
-    {
-        await using var db = RapportProcess.Open(connection, bloom);
-        var postcode = DeliverySetup.NewPostcode();
-        var zone = await db.Businesses.Where(b => b.Id == bloom).Select(b => b.TimeZone).SingleAsync(Ct);
-        var location = new Location { Name = $"Test shop {postcode}", TimeZone = zone, Address = new() { Line1 = "1 Test St", City = "Springfield", PostalCode = postcode } };
-        location.Zones.Add(new DeliveryZone { PostalCode = postcode, Fee = 10m });
-        db.Locations.Add(location);
-        var made = DeliveryCalendar.Make(location, BusinessClock.Zone(zone), DeliverySetup.SomeDayAhead(), new TimeOnly(15, 0), new TimeOnly(18, 0), capacity, 0);
-        made.IsOverride = true;
-        db.DeliveryWindows.Add(made);
-        await db.SaveChangesAsync(Ct);
-        return (postcode, made.Id);
-    }
+    private Task<(string Postcode, Guid Window)> WindowAsync(int capacity) => ProcessOrders.WindowAsync(connection, bloom, capacity);
 }

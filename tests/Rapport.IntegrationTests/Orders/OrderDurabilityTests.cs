@@ -103,45 +103,9 @@ public sealed class OrderDurabilityTests : IAsyncLifetime
         (await db.Orders.CountAsync(o => o.WindowId == window, Ct)).ShouldBe(capacity);
     }
 
-    private HttpRequestMessage Order(string postcode, Guid window)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
-        {
-            Content = JsonContent.Create(new
-            {
-                customerId = tom,
-                address = DeliverySetup.Address(postcode),
-                budget = 85m,
-                channel = "phone",
-                fulfilment = new { kind = "window", windowId = window },
-            }),
-        };
-        request.Headers.Add("Idempotency-Key", TestNames.Key());
-        return request;
-    }
+    private HttpRequestMessage Order(string postcode, Guid window) => ProcessOrders.Order(tom, postcode, window);
 
-    private static async Task<HttpClient> SignInAsync(RapportProcess server)
-    {
-        // Generous: a burst of hundreds on a busy two-core machine queues; what is checked is the outcome, not the time.
-        var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "service@bloom.example", password = "Demo!2026" }, Ct);
-        var token = (await login.ShouldBeJsonAsync(HttpStatusCode.OK)).Str("accessToken");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static Task<HttpClient> SignInAsync(RapportProcess server) => ProcessOrders.SignInAsync(server.Address);
 
-    private async Task<(string Postcode, Guid Window)> WindowAsync(int capacity)
-    {
-        await using var db = RapportProcess.Open(connection, bloom);
-        var postcode = DeliverySetup.NewPostcode();
-        var zone = await db.Businesses.Where(b => b.Id == bloom).Select(b => b.TimeZone).SingleAsync(Ct);
-        var location = new Location { Name = $"Test shop {postcode}", TimeZone = zone, Address = new() { Line1 = "1 Test St", City = "Springfield", PostalCode = postcode } };
-        location.Zones.Add(new DeliveryZone { PostalCode = postcode, Fee = 10m });
-        db.Locations.Add(location);
-        var window = DeliveryCalendar.Make(location, BusinessClock.Zone(zone), DeliverySetup.SomeDayAhead(), new TimeOnly(15, 0), new TimeOnly(18, 0), capacity, 0);
-        window.IsOverride = true;
-        db.DeliveryWindows.Add(window);
-        await db.SaveChangesAsync(Ct);
-        return (postcode, window.Id);
-    }
+    private Task<(string Postcode, Guid Window)> WindowAsync(int capacity) => ProcessOrders.WindowAsync(connection, bloom, capacity);
 }
