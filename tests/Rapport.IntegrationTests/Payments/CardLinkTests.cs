@@ -124,6 +124,26 @@ public sealed partial class CardLinkTests(RapportApp app) : IClassFixture<Rappor
     }
 
     [Fact]
+    public async Task From_the_customer_page_staff_make_a_link_to_copy_and_a_driver_sees_no_such_control()
+    {
+        var api = await app.ClientAsync("service@bloom.example");
+        var customer = await NewCustomerAsync(api);
+        var page = $"/app/customers/{customer}";
+        var staff = await StaffPages.SignInAsync(app, "service@bloom.example");
+        (await staff.HtmlAsync(page)).ShouldContain("data-testid=\"card-link-copy\"");
+
+        var made = await staff.PostHtmxAsync(page, $"/app/customers/{customer}/card-link", ("send", "none"));
+
+        made.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await StaffPages.TextAsync(made);
+        var url = Regex.Match(html, "data-select-on-focus data-testid=\"card-link-url\"").Success ? Regex.Match(html, "value=\"([^\"]+/cards/[^\"]+)\"").Groups[1].Value : "";
+        url.ShouldContain("/cards/");
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        (await app.WithDbAsync(bloom, db => db.CardLinks.CountAsync(l => l.CustomerId == customer, Ct))).ShouldBe(1);
+        (await app.CreateApiClient().GetAsync(new Uri(url).PathAndQuery, Ct)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task The_api_document_lists_it() =>
         (await (await app.CreateApiClient().GetAsync("/openapi/v1.json", Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("/api/customers/{id}/card-links");
 
