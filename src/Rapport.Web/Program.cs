@@ -7,6 +7,7 @@ using Rapport.Web.Health;
 using Rapport.Web.Hosting;
 using Rapport.Web.Occasions;
 using Rapport.Web.Orders;
+using Rapport.Web.Payments.CardLinks;
 using Rapport.Web.Payments.TestProvider;
 using Rapport.Web.Reports;
 using Rapport.Web.Sales;
@@ -57,6 +58,7 @@ app.UseSwaggerUI(o =>
 app.MapRapportOperations();
 app.MapAuth();
 app.MapCustomers();
+app.MapCardLinks();
 app.MapTimeline();
 app.MapCatalog();
 app.MapOrders();

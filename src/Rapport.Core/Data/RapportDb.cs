@@ -73,6 +73,7 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<ReorderLink> ReorderLinks => Set<ReorderLink>();
+    public DbSet<CardLink> CardLinks => Set<CardLink>();
     public DbSet<StandingOrder> StandingOrders => Set<StandingOrder>();
     public DbSet<StandingOrderRun> StandingOrderRuns => Set<StandingOrderRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
