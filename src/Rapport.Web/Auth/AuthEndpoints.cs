@@ -64,14 +64,17 @@ public static class AuthEndpoints
     {
         var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
+        var refused = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid.");
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
             || StaffSessionCheck.SessionOf(ticket.Principal) is not { } session
             || !Guid.TryParse(ticket.Principal.FindFirstValue(StaffSessions.RefreshClaim), out var refresh)
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
-            || await StaffSessions.RotateAsync(db, session, refresh, time, ct) is not { } next)
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            return refused;
+        if (await StaffSessions.RotateAsync(db, session, refresh, time, ct) is not { } next)
         {
-            if (ticket is not null && StaffSessionCheck.SessionOf(ticket.Principal) is { } ended) check.Forget(ended);
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid.");
+            // A spent token brought back ended the sign-in: its access token stops here at once, not in 2 s.
+            check.Forget(session);
+            return refused;
         }
         // Each refresh token works once: the answer carries the next one, and the one used is spent.
         var principal = await signIn.CreateUserPrincipalAsync(user);
