@@ -77,7 +77,7 @@ public sealed class Florist
     /// The API answers 422 to any body holding what looks like a card number, and some GUIDs hold one (13 to 19 digits in
     /// dash-joined groups, passing Luhn): no order can name such a customer or window, so the rush does without them.
     /// </summary>
-    public static bool ApiRefuses(Guid id) => RequestGuard.FindCardNumber(JsonSerializer.SerializeToElement(id), "") is not null;
+    public static bool ApiRefuses(Guid id) => RequestGuard.FindRefusal(JsonSerializer.SerializeToElement(id), "", checkCards: true) is not null;
 
     /// <summary>Windows made again because the API would refuse their ids (see <see cref="ApiRefuses"/>).</summary>
     public int RemadeWindows { get; private set; }

@@ -50,22 +50,28 @@ public sealed class BadRequestHandler(IProblemDetailsService problems) : IExcept
 }
 
 /// <summary>
-/// Checks API request bodies before any endpoint sees them: a size limit, and no card numbers in any field,
-/// so that a full card number is never stored and never reaches a log.
+/// Checks API request bodies before any endpoint sees them: a size limit, text that can be read, and no card numbers in
+/// any field, so that a full card number is never stored and never reaches a log.
 /// </summary>
 public static class RequestGuard
 {
     public const long MaxBodyBytes = 1024 * 1024;
     private const long MultipartOverhead = 64 * 1024;
 
-    // POST /api/meetings/{id}/recording
-    private static bool IsRecordingUpload(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/meetings", out var rest)
-        && rest.Value is { } r && r.Split('/') is [_, var id, "recording"] && Guid.TryParse(id, out _);
+    /// <summary>A file posted to <c>POST {Collection}/{id}/{Action}</c>: far larger than any JSON body, so a limit of its own.</summary>
+    private sealed record Upload(string Collection, string Action, string Field, string Title, Func<HttpContext, long> MaxBytes);
 
-    private static bool IsPictureUpload(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/products", out var rest)
-        && rest.Value is { } r && r.Split('/') is [_, var id, "picture"] && Guid.TryParse(id, out _);
+    private static readonly Upload[] Uploads =
+    [
+        new("/api/meetings", "recording", "file", "The recording is too large.", http => http.RequestServices.GetRequiredService<RecordingStore>().MaxBytes),
+        new("/api/products", "picture", "picture", "The picture is too large.", _ => Rapport.Core.Catalog.ProductPictures.MaxBytes),
+    ];
+
+    private static Upload? UploadOf(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+            ? Uploads.FirstOrDefault(u => request.Path.StartsWithSegments(u.Collection, out var rest)
+                && rest.Value is { } r && r.Split('/') is [_, var id, var action] && action == u.Action && Guid.TryParse(id, out _))
+            : null;
 
     public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -75,42 +81,16 @@ public static class RequestGuard
             await next(http);
             return;
         }
-        if (IsRecordingUpload(request))
+        if (UploadOf(request) is { } upload)
         {
-            // Recordings are audio files, far larger than any JSON body: their own limit, checked again by the use case.
-            var max = http.RequestServices.GetRequiredService<RecordingStore>().MaxBytes + MultipartOverhead;
-            if (request.ContentLength > max)
+            // Checked again by the use case; here a body far past the limit is refused before it is read.
+            var allowed = upload.MaxBytes(http);
+            if (request.ContentLength > allowed + MultipartOverhead)
             {
-                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-                {
-                    ["file"] = [$"At most {(max - MultipartOverhead) / (1024 * 1024)} MB."],
-                })
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "The recording is too large.",
-                }).ExecuteAsync(http);
+                await ProblemAsync(http, StatusCodes.Status413PayloadTooLarge, upload.Title, upload.Field, $"At most {allowed / (1024 * 1024)} MB.");
                 return;
             }
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } uploadLimit) uploadLimit.MaxRequestBodySize = max;
-            await next(http);
-            return;
-        }
-        if (IsPictureUpload(request))
-        {
-            // A product picture may be up to 5 MB; beyond that (and the form around it) the use case would refuse it anyway.
-            var max = Rapport.Core.Catalog.ProductPictures.MaxBytes + MultipartOverhead;
-            if (request.ContentLength > max)
-            {
-                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["picture"] = ["At most 5 MB."] })
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "The picture is too large.",
-                }).ExecuteAsync(http);
-                return;
-            }
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } pictureLimit) pictureLimit.MaxRequestBodySize = max;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } uploadLimit) uploadLimit.MaxRequestBodySize = allowed + MultipartOverhead;
             await next(http);
             return;
         }
@@ -121,13 +101,11 @@ public static class RequestGuard
         if (request.HasJsonContentType())
         {
             request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
-            string? field = null;
-            string? undecodable = null;
+            Refusal? refusal = null;
             try
             {
                 using var doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: http.RequestAborted);
-                undecodable = FindUndecodableText(doc.RootElement, "");
-                if (undecodable is null) field = FindCardNumber(doc.RootElement, "");
+                refusal = FindRefusal(doc.RootElement, "", checkCards: true);
             }
             catch (JsonException)
             {
@@ -138,42 +116,45 @@ public static class RequestGuard
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             }
             request.Body.Position = 0;
-            if (undecodable is not null)
+            if (refusal is { } refused)
             {
-                // The JSON reader accepts such bytes and escapes until a string is read; read here, they would be a 500.
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-                {
-                    [undecodable.Length == 0 ? "body" : undecodable] = ["Not readable text: invalid UTF-8 or a lone surrogate (\\ud800–\\udfff without its pair)."],
-                })
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "The request could not be read.",
-                }).ExecuteAsync(http);
-                return;
-            }
-            if (field is not null)
-            {
-                await Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-                {
-                    [field.Length == 0 ? "body" : field] = [Rapport.Core.Common.Validator.CardNumberMessage],
-                })
-                {
-                    Status = StatusCodes.Status422UnprocessableEntity,
-                    Title = "Card numbers are not accepted.",
-                }).ExecuteAsync(http);
+                var field = refused.Path.Length == 0 ? "body" : refused.Path;
+                // The JSON reader accepts such bytes and escapes until a string is read; read by an endpoint, they would be a 500.
+                if (refused.Unreadable)
+                    await ProblemAsync(http, StatusCodes.Status400BadRequest, "The request could not be read.", field,
+                        "Not readable text: invalid UTF-8 or a lone surrogate (\\ud800–\\udfff without its pair).");
+                else
+                    await ProblemAsync(http, StatusCodes.Status422UnprocessableEntity, "Card numbers are not accepted.", field,
+                        Rapport.Core.Common.Validator.CardNumberMessage);
                 return;
             }
         }
         await next(http);
     });
 
-    /// <summary>The JSON path of the first name or string that is not valid UTF-8 or holds a lone surrogate, or null.</summary>
-    public static string? FindUndecodableText(JsonElement element, string path)
+    private static Task ProblemAsync(HttpContext http, int status, string title, string field, string message)
+    {
+        http.Response.StatusCode = status;
+        return Results.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = status,
+            Title = title,
+        }).ExecuteAsync(http);
+    }
+
+    /// <summary>What makes a body unacceptable, at its JSON path: text that can't be read, or a card number.</summary>
+    public readonly record struct Refusal(string Path, bool Unreadable);
+
+    /// <summary>
+    /// The first name or string that is not valid UTF-8 or holds a lone surrogate, else the first value that looks like
+    /// a full card number (a password is exempt: Identity only hashes it), or null. One walk, one read of each string.
+    /// </summary>
+    public static Refusal? FindRefusal(JsonElement element, string path, bool checkCards)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                Refusal? card = null;
                 foreach (var p in element.EnumerateObject())
                 {
                     string name;
@@ -183,50 +164,37 @@ public static class RequestGuard
                     }
                     catch (InvalidOperationException)
                     {
-                        return path;
+                        return new(path, Unreadable: true);
                     }
-                    if (FindUndecodableText(p.Value, path.Length == 0 ? name : $"{path}.{name}") is { } found) return found;
+                    var found = FindRefusal(p.Value, path.Length == 0 ? name : $"{path}.{name}",
+                        checkCards && !name.Equals("password", StringComparison.OrdinalIgnoreCase));
+                    if (found is { Unreadable: true }) return found;
+                    card ??= found;
                 }
-                return null;
+                return card;
             case JsonValueKind.Array:
+                Refusal? inItems = null;
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
-                    if (FindUndecodableText(item, $"{path}[{i++}]") is { } found) return found;
-                return null;
+                {
+                    var found = FindRefusal(item, $"{path}[{i++}]", checkCards);
+                    if (found is { Unreadable: true }) return found;
+                    inItems ??= found;
+                }
+                return inItems;
             case JsonValueKind.String:
+                string? text;
                 try
                 {
-                    element.GetString();
-                    return null;
+                    text = element.GetString();
                 }
                 catch (InvalidOperationException)
                 {
-                    return path;
+                    return new(path, Unreadable: true);
                 }
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The JSON path of the first value that looks like a full card number, or null.</summary>
-    public static string? FindCardNumber(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var p in element.EnumerateObject())
-                    // A password is checked by Identity and stored only as a hash.
-                    if (!p.Name.Equals("password", StringComparison.OrdinalIgnoreCase) && FindCardNumber(p.Value, path.Length == 0 ? p.Name : $"{path}.{p.Name}") is { } found) return found;
-                return null;
-            case JsonValueKind.Array:
-                var i = 0;
-                foreach (var item in element.EnumerateArray())
-                    if (FindCardNumber(item, $"{path}[{i++}]") is { } found) return found;
-                return null;
-            case JsonValueKind.String:
-                return CardNumber.ContainsCardNumber(element.GetString()) ? path : null;
+                return checkCards && CardNumber.ContainsCardNumber(text) ? new(path, Unreadable: false) : null;
             case JsonValueKind.Number:
-                return CardNumber.ContainsCardNumber(element.GetRawText()) ? path : null;
+                return checkCards && CardNumber.ContainsCardNumber(element.GetRawText()) ? new(path, Unreadable: false) : null;
             default:
                 return null;
         }
