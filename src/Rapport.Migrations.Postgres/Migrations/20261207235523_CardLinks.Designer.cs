@@ -293,7 +293,7 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("EndedAt")
+                    b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("RefreshId")
@@ -302,7 +302,7 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Property<Guid>("StaffId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

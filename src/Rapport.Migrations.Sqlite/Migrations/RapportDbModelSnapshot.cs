@@ -280,7 +280,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("EndedAt")
+                    b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RefreshId")
@@ -289,7 +289,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Property<Guid>("StaffId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

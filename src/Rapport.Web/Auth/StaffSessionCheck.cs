@@ -12,7 +12,7 @@ namespace Rapport.Web.Auth;
 /// password change or a deactivation, a copy of the cookie or token is refused on every node within
 /// <see cref="Remembered"/>, and at once on the node that ended it.
 /// </summary>
-public sealed class StaffSessionCheck(IMemoryCache cache)
+public sealed class StaffSessionCheck(IMemoryCache cache, TimeProvider time)
 {
     public static readonly TimeSpan Remembered = TimeSpan.FromSeconds(2);
 
@@ -20,7 +20,7 @@ public sealed class StaffSessionCheck(IMemoryCache cache)
     {
         var key = (typeof(StaffSessionCheck), sessionId);
         if (cache.TryGetValue(key, out bool live)) return live;
-        live = await StaffSessions.IsLiveAsync(db, sessionId, ct);
+        live = await StaffSessions.IsLiveAsync(db, sessionId, time, ct);
         cache.Set(key, live, Remembered);
         return live;
     }

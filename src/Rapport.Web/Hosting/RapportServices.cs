@@ -124,6 +124,7 @@ public static class RapportServices
         services.AddSingleton<IScheduledJob, InferenceJob>();
         services.AddSingleton<IScheduledJob, OverdueMilestonesJob>();
         services.AddSingleton<IScheduledJob, HealthJob>();
+        services.AddSingleton<IScheduledJob, StaffSessionsJob>();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
 

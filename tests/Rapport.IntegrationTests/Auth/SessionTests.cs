@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Businesses;
 using Rapport.Testing;
 using static Rapport.IntegrationTests.Api;
 
@@ -70,6 +72,28 @@ public sealed partial class SessionTests(RapportApp app) : IClassFixture<Rapport
         (await phone.PostAsync("/api/auth/logout", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await laptop.GetAsync("/api/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_sign_in_lasts_thirty_days_at_most_and_the_daily_job_clears_what_can_no_longer_open_anything()
+    {
+        var staff = await app.StaffAsync("driver@bloom.example");
+        var old = await app.SignInAsync("driver@bloom.example");
+        var ended = await app.SignInAsync("driver@bloom.example");
+        var current = await app.SignInAsync("driver@bloom.example");
+        (await ended.PostAsync("/api/auth/logout", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var sessions = await app.WithDbAsync(db => db.StaffSessions.Where(s => s.StaffId == staff.Id).OrderBy(s => s.StartedAt).ToListAsync(Ct));
+        sessions.Count.ShouldBe(3);
+        await app.WithDbAsync(db => db.StaffSessions.Where(s => s.Id == sessions[0].Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StartedAt, sessions[0].StartedAt - StaffSessions.MaxAge - TimeSpan.FromMinutes(1)), Ct));
+        await app.WithDbAsync(db => db.StaffSessions.Where(s => s.Id == sessions[1].Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, sessions[1].EndedAt!.Value.AddDays(-2)), Ct));
+
+        await (await old.GetAsync("/api/auth/me", Ct)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        (await app.RunJobAsync("staff-sessions")).ShouldBeTrue();
+
+        (await app.WithDbAsync(db => db.StaffSessions.Where(s => s.StaffId == staff.Id).Select(s => s.Id).ToListAsync(Ct))).ShouldBe([sessions[2].Id]);
+        (await current.GetAsync("/api/auth/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
