@@ -55,9 +55,9 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     /// <summary>
     /// Whether a card link for the caller is still out (<paramref name="Waiting"/>: the form then looks again every few
     /// seconds), the valid cards on file, newest first, and which of them came through a link since <paramref name="Since"/>
-    /// (Unix seconds, when the form was drawn).
+    /// (Unix seconds, when the form was drawn); <paramref name="Expired"/> when a link ran out unused since then.
     /// </summary>
-    public sealed record CardWaitView(Guid CustomerId, string CustomerName, bool Waiting, long Since, IReadOnlyList<PaymentMethodView> Cards, IReadOnlyList<Guid> Added);
+    public sealed record CardWaitView(Guid CustomerId, string CustomerName, bool Waiting, long Since, IReadOnlyList<PaymentMethodView> Cards, IReadOnlyList<Guid> Added, bool Expired);
 
     public sealed class OrderForm
     {
@@ -278,9 +278,11 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         var added = await db.CardLinks.AsNoTracking()
             .Where(l => l.CustomerId == customer.Id && l.UsedAt >= fromAt && l.PaymentMethodId != null)
             .Select(l => l.PaymentMethodId!.Value).ToListAsync(ct);
+        var expired = !waiting && await db.CardLinks.AnyAsync(l => l.CustomerId == customer.Id && l.UsedAt == null
+            && l.ExpiresAt >= fromAt && l.ExpiresAt <= now.UtcDateTime, ct);
         var cards = customer.PaymentMethods.Where(p => OrderDraft.IsValid(p, today))
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(PaymentMethodView.Of).ToList();
-        return new CardWaitView(customer.Id, customer.Name, waiting, from, cards, added.Where(a => cards.Any(c => c.Id == a)).ToList());
+        return new CardWaitView(customer.Id, customer.Name, waiting, from, cards, added.Where(a => cards.Any(c => c.Id == a)).ToList(), expired);
     }
 
     /// <summary>How a card reads in the form's list of cards.</summary>

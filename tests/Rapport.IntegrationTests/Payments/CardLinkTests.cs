@@ -187,6 +187,27 @@ public sealed partial class CardLinkTests(RapportApp app) : IClassFixture<Rappor
     }
 
     [Fact]
+    public async Task The_order_forms_watch_stops_when_the_link_expires_unused()
+    {
+        var api = await app.ClientAsync("service@bloom.example");
+        var customer = await NewCustomerAsync(api);
+        var since = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds();
+        await MakeAsync(api, customer);
+        var watch = $"/app/orders/new?handler=CardWait&customerId={customer}&since={since}";
+        var staff = await StaffPages.SignInAsync(app, "service@bloom.example");
+        (await staff.HtmlAsync(watch)).ShouldContain("every 3s");
+
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        await app.WithDbAsync(bloom, db => db.CardLinks.Where(l => l.CustomerId == customer)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)), Ct));
+
+        var expired = await staff.HtmlAsync(watch);
+        expired.ShouldContain("data-waiting=\"false\"");
+        expired.ShouldNotContain("every 3s");
+        expired.ShouldContain("The card link expired before");
+    }
+
+    [Fact]
     public async Task The_order_forms_watch_refuses_drivers_and_another_business_customer_and_changes_nothing()
     {
         var api = await app.ClientAsync("service@bloom.example");
