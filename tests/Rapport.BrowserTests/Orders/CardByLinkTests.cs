@@ -23,6 +23,8 @@ public abstract class CardByLinkTests(BrowserRapportApp app, BrowserFixture brow
     public async Task A_card_added_through_a_link_shows_on_the_open_order_and_pays_for_it()
     {
         var ct = TestContext.Current.CancellationToken;
+        var placeRequests = 0;
+        Page.Request += (_, r) => { if (r.Url.Contains("handler=Place", StringComparison.Ordinal)) placeRequests++; };
         var bloom = await App.BloomAsync();
         var day = (await App.TodayAsync(bloom)).AddDays(2);
         await App.LocationAsync(bloom, "Card link shop", DeliverySetup.MariaPostcode, (day, 9, 10, 0, 0), (day, 13, 10, 0, 0));
@@ -58,6 +60,10 @@ public abstract class CardByLinkTests(BrowserRapportApp app, BrowserFixture brow
         url.ShouldContain("/cards/");
         await Expect(order.CardWait).ToHaveAttributeAsync("data-waiting", "true");
         await Expect(order.ReadyLine).ToHaveAttributeAsync("data-ready", "true");
+        // Copied, as staff do, and Enter there: that is not the order being placed.
+        await order.CardLinkUrl.FocusAsync();
+        await Page.Keyboard.PressAsync("Control+C");
+        await Page.Keyboard.PressAsync("Enter");
 
         // Back to the card message; the caller adds the card meanwhile, on their own phone.
         await order.CardMessage.ClickAsync();
@@ -81,6 +87,7 @@ public abstract class CardByLinkTests(BrowserRapportApp app, BrowserFixture brow
         await Expect(order.Occasion).ToHaveValueAsync("Get well");
         await Expect(order.Chosen).ToContainTextAsync("09:00–12:00");
 
+        placeRequests.ShouldBe(0);
         await Page.Keyboard.TypeAsync("!", Keys);
         await order.PlaceButton.ClickAsync();
         await Expect(order.Placed).ToBeVisibleAsync();
@@ -96,6 +103,7 @@ public abstract class CardByLinkTests(BrowserRapportApp app, BrowserFixture brow
         placed.CardMessage.ShouldBe("Get well soon, Elsa!");
         placed.Budget.ShouldBe(75m);
         placed.Occasion.ShouldBe("Get well");
+        placeRequests.ShouldBe(1);
     }
 }
 

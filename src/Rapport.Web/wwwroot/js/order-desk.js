@@ -67,6 +67,12 @@
     showReady(true);
   }, true);
 
+  // The card link shown to copy is read, not typed: Enter there (as after copying it) places nothing.
+  document.addEventListener("keydown", (e) => {
+    const field = e.target;
+    if (e.key === "Enter" && !(e.ctrlKey || e.metaKey) && field instanceof HTMLInputElement && field.readOnly && inForm(field)) e.preventDefault();
+  }, true);
+
   // A field that may take a suggestion: not the one the person is in, nor one they typed into.
   const free = (el) => el && el !== document.activeElement && !typed.has(el.id);
 
