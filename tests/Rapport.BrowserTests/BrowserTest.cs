@@ -13,6 +13,8 @@ public abstract class BrowserTest(BrowserRapportApp app, BrowserFixture browser)
     public const string Password = "Demo!2026";
 
     protected BrowserRapportApp App => app;
+    /// <summary>The browser, for a second person's context (e.g. a customer on their phone) beside the test's own.</summary>
+    protected BrowserFixture Browser => browser;
     protected IBrowserContext Context { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 

@@ -41,6 +41,8 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     public PlaceOrder.Placed? Placed { get; private set; }
     public TurnedAwayView? TurnedAway { get; private set; }
     public CallersView? Callers { get; private set; }
+    /// <summary>The card part's watch for a card added through a card link (<c>_CardWait</c>).</summary>
+    public CardWaitView? CardWait { get; private set; }
     /// <summary>Each render of the form gets a key of its own, so pressing Enter twice places one order.</summary>
     public string NewIdempotencyKey { get; } = Guid.NewGuid().ToString();
 
@@ -49,6 +51,13 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
     public sealed record ConflictView(string Reason, IReadOnlyList<OrderOptions.Option> Alternatives, IReadOnlyList<string> Script);
 
     public sealed record CallersView(string? Q, IReadOnlyList<CustomerSummary> Items, string? Error);
+
+    /// <summary>
+    /// Whether a card link for the caller is still out (<paramref name="Waiting"/>: the form then looks again every few
+    /// seconds), the valid cards on file, newest first, and which of them came through a link since <paramref name="Since"/>
+    /// (Unix seconds, when the form was drawn); <paramref name="Expired"/> when a link ran out unused since then.
+    /// </summary>
+    public sealed record CardWaitView(Guid CustomerId, string CustomerName, bool Waiting, long Since, IReadOnlyList<PaymentMethodView> Cards, IReadOnlyList<Guid> Added, bool Expired);
 
     public sealed class OrderForm
     {
@@ -151,6 +160,21 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         return Partial("_DeliveryUpdate", this);
     }
 
+    /// <summary>
+    /// Has the caller added a card through a link? Asked when staff make a link and then every few seconds while one is
+    /// out. The answer is only the card part's status and the cards on file: order-desk.js adds a card the list lacks,
+    /// never redrawing the list or any other field.
+    /// </summary>
+    public async Task<IActionResult> OnGetCardWaitAsync(long? since, CancellationToken ct)
+    {
+        if (CustomerId is not { } id) return NotFound();
+        var customer = await db.FindFileAsync(actor, id, ct);
+        if (customer is null) return NotFound();
+        today = await db.TodayAsync(time.GetUtcNow().UtcDateTime, ct);
+        Response.Headers.CacheControl = "no-store";
+        return Partial("_CardWait", await CardWaitAsync(customer, since, ct));
+    }
+
     public async Task<IActionResult> OnPostPlaceAsync(CancellationToken ct)
     {
         if (Form.CustomerId is not { } id || !await LoadAsync(id, ct)) return NotFound();
@@ -229,8 +253,8 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         caller = customer;
         CustomerId = id;
         Customer = customer.ToFile(actor, now);
-        Cards = customer.PaymentMethods.Where(p => OrderDraft.IsValid(p, today))
-            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(PaymentMethodView.Of).ToList();
+        CardWait = await CardWaitAsync(customer, null, ct);
+        Cards = CardWait.Cards;
 
         past = await db.Orders.AsNoTracking().Where(o => o.CustomerId == id)
             .OrderByDescending(o => o.PlacedAt).Take(OrderDraft.History)
@@ -244,6 +268,26 @@ public sealed class NewOrderModel(RapportDb db, Actor actor, TimeProvider time, 
         Form.Date ??= today;
         return true;
     }
+
+    private async Task<CardWaitView> CardWaitAsync(Customer customer, long? since, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var from = since ?? now.ToUnixTimeSeconds();
+        var fromAt = DateTimeOffset.FromUnixTimeSeconds(from).UtcDateTime;
+        var waiting = await Core.Customers.CardLinks.AnyOutstandingAsync(db, customer.Id, time, ct);
+        var added = await db.CardLinks.AsNoTracking()
+            .Where(l => l.CustomerId == customer.Id && l.UsedAt >= fromAt && l.PaymentMethodId != null)
+            .Select(l => l.PaymentMethodId!.Value).ToListAsync(ct);
+        var expired = !waiting && await db.CardLinks.AnyAsync(l => l.CustomerId == customer.Id && l.UsedAt == null
+            && l.ExpiresAt >= fromAt && l.ExpiresAt <= now.UtcDateTime, ct);
+        var cards = customer.PaymentMethods.Where(p => OrderDraft.IsValid(p, today))
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(PaymentMethodView.Of).ToList();
+        return new CardWaitView(customer.Id, customer.Name, waiting, from, cards, added.Where(a => cards.Any(c => c.Id == a)).ToList(), expired);
+    }
+
+    /// <summary>How a card reads in the form's list of cards.</summary>
+    public static string CardLabel(PaymentMethodView card) =>
+        $"{card.Brand} ···· {card.Last4} ({card.ExpMonth:00}/{card.ExpYear})";
 
     private OrderDraft Draft() => OrderDraft.For(caller!, past, Form.Occasion, today);
 

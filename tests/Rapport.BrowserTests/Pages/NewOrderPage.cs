@@ -26,6 +26,17 @@ public sealed class NewOrderPage(IPage page)
     public ILocator BudgetError => page.Locator("[data-testid=error-budget]");
     public ILocator Recipient => page.Locator("#Form_RecipientId");
     public ILocator Card => page.Locator("#Form_PaymentMethodId");
+    /// <summary>The card now chosen to pay with.</summary>
+    public ILocator CardChosen => Card.Locator("option:checked");
+    /// <summary>"No card on file? Send a card link" (or "Another card? …"): opens the card link's buttons.</summary>
+    public ILocator CardLinkFold => page.Locator("[data-testid=card-link] summary");
+    public ILocator CardLinkToText => page.Locator("[data-testid=card-link] [data-testid=card-link-copy]");
+    public ILocator CardLinkByEmail => page.Locator("[data-testid=card-link] [data-testid=card-link-email]");
+    /// <summary>The link made, to copy into a text message.</summary>
+    public ILocator CardLinkUrl => page.Locator("[data-testid=card-link] [data-testid=card-link-url]");
+    /// <summary>The card part's status: data-waiting is "true" while a link is out and the form looks for its card.</summary>
+    public ILocator CardWait => page.Locator("[data-testid=card-wait]");
+    public ILocator CardAdded => CardWait.Locator("[data-testid=card-added]");
     public ILocator Occasion => page.Locator("#Form_Occasion");
     public ILocator CardMessage => page.Locator("#Form_CardMessage");
     public ILocator Day => page.Locator("#Form_Date");

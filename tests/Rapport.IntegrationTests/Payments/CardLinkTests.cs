@@ -144,6 +144,102 @@ public sealed partial class CardLinkTests(RapportApp app) : IClassFixture<Rappor
     }
 
     [Fact]
+    public async Task On_the_phone_order_a_link_made_is_watched_until_the_card_it_brings_is_offered()
+    {
+        var api = await app.ClientAsync("service@bloom.example");
+        var customer = await NewCustomerAsync(api);
+        var order = $"/app/orders/new?customerId={customer}";
+        var staff = await StaffPages.SignInAsync(app, "service@bloom.example");
+        var form = await staff.HtmlAsync(order);
+        form.ShouldContain("No card on file? Send a card link");
+        form.ShouldContain("data-testid=\"card-link-copy\"");
+        form.ShouldContain("data-waiting=\"false\"");
+        var since = Regex.Match(form, "handler=CardWait&customerId=[0-9a-f-]+&since=([0-9]+)").Groups[1].Value;
+        since.ShouldNotBeEmpty();
+        var watch = $"/app/orders/new?handler=CardWait&customerId={customer}&since={since}";
+
+        // Made from the order page: the answer says so, and the watch then looks every few seconds.
+        var made = await staff.PostHtmxAsync(order, $"/app/customers/{customer}/card-link", ("send", "none"));
+        made.StatusCode.ShouldBe(HttpStatusCode.OK);
+        made.Headers.GetValues("HX-Trigger").ShouldBe(["card-link-made"]);
+        var url = Regex.Match(await StaffPages.TextAsync(made), "value=\"([^\"]+/cards/[^\"]+)\"").Groups[1].Value;
+        var waiting = await staff.HtmlAsync(watch);
+        waiting.ShouldContain("data-waiting=\"true\"");
+        waiting.ShouldContain("every 3s");
+        waiting.ShouldNotContain("data-card-option");
+        waiting.ShouldNotContain("<input");
+
+        var browser = app.CreateApiClient();
+        (await browser.GetAsync(await EnterCardAsync(browser, url[(url.LastIndexOf('/') + 1)..]), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The card is there: the watch stops, names it as new, and the order form drawn again chooses it.
+        var done = await staff.HtmlAsync(watch);
+        done.ShouldContain("data-waiting=\"false\"");
+        done.ShouldNotContain("every 3s");
+        done.ShouldContain("added Visa ···· 4242 through the link");
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        var card = await app.WithDbAsync(bloom, db => db.PaymentMethods.AsNoTracking().SingleAsync(p => p.CustomerId == customer, Ct));
+        done.ShouldContain($"data-id=\"{card.Id}\"");
+        done.ShouldContain("data-new=\"true\"");
+        var again = await staff.HtmlAsync(order);
+        Regex.IsMatch(again, $"<option value=\"{card.Id}\" selected=\"selected\">Visa ···· 4242").ShouldBeTrue();
+        again.ShouldContain("Another card? Send a card link");
+    }
+
+    [Fact]
+    public async Task The_order_forms_watch_stops_when_the_link_expires_unused()
+    {
+        var api = await app.ClientAsync("service@bloom.example");
+        var customer = await NewCustomerAsync(api);
+        var since = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds();
+        await MakeAsync(api, customer);
+        var watch = $"/app/orders/new?handler=CardWait&customerId={customer}&since={since}";
+        var staff = await StaffPages.SignInAsync(app, "service@bloom.example");
+        (await staff.HtmlAsync(watch)).ShouldContain("every 3s");
+
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        await app.WithDbAsync(bloom, db => db.CardLinks.Where(l => l.CustomerId == customer)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)), Ct));
+
+        var expired = await staff.HtmlAsync(watch);
+        expired.ShouldContain("data-waiting=\"false\"");
+        expired.ShouldNotContain("every 3s");
+        expired.ShouldContain("The card link expired before");
+    }
+
+    [Fact]
+    public async Task The_order_forms_watch_refuses_drivers_and_another_business_customer_and_changes_nothing()
+    {
+        var api = await app.ClientAsync("service@bloom.example");
+        var customer = await NewCustomerAsync(api);
+        await MakeAsync(api, customer);
+        var watch = $"/app/orders/new?handler=CardWait&customerId={customer}&since=0";
+        var bloom = await app.BusinessIdAsync(DemoData.Bloom);
+        async Task<(int Links, int Cards, int Audit)> CountAsync() => await app.WithDbAsync(bloom, async db => (
+            await db.CardLinks.CountAsync(l => l.CustomerId == customer, Ct),
+            await db.PaymentMethods.CountAsync(p => p.CustomerId == customer, Ct),
+            await db.AuditEntries.CountAsync(a => a.Entity == nameof(CardLink), Ct)));
+        var before = await CountAsync();
+
+        var service = await StaffPages.SignInAsync(app, "service@bloom.example");
+        (await service.HtmlAsync(watch)).ShouldContain("data-waiting=\"true\"");
+
+        var driver = await StaffPages.SignInAsync(app, "driver@bloom.example");
+        var refused = await driver.GetAsync(watch);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.AbsolutePath.ShouldBe("/denied");
+        var post = await driver.PostHtmxAsync("/app", $"/app/customers/{customer}/card-link", ("send", "none"));
+        post.IsSuccessStatusCode.ShouldBeFalse();
+
+        var harbor = await StaffPages.SignInAsync(app, "owner@harbor.example");
+        (await harbor.GetAsync(watch)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await harbor.GetAsync($"/app/orders/new?customerId={customer}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await harbor.PostHtmxAsync("/app/orders/new", $"/app/customers/{customer}/card-link", ("send", "none"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await CountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task The_api_document_lists_it() =>
         (await (await app.CreateApiClient().GetAsync("/openapi/v1.json", Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("/api/customers/{id}/card-links");
 

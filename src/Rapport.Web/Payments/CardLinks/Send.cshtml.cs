@@ -6,9 +6,17 @@ using Rapport.Core.Data;
 
 namespace Rapport.Web.Payments.CardLinks;
 
-/// <summary>Staff make a card link for a customer from the customer page: e-mailed, or shown to copy into a text message.</summary>
+/// <summary>The buttons that make a card link for a customer (<c>_CardLinkControls</c>); e-mail only when they have an address.</summary>
+public sealed record CardLinkControls(Guid CustomerId, bool HasEmail);
+
+/// <summary>
+/// Staff make a card link for a customer, from the customer page or the phone order: e-mailed, or shown to copy into a
+/// text message. A link made raises <see cref="MadeEvent"/> on the page, so an open order form starts looking for the card.
+/// </summary>
 public sealed class SendModel(RapportDb db, Actor actor, TimeProvider time) : PageModel
 {
+    public const string MadeEvent = "card-link-made";
+
     public Guid CustomerId { get; private set; }
     public CardLinkMade? Made { get; private set; }
     public string? LinkUrl { get; private set; }
@@ -28,6 +36,7 @@ public sealed class SendModel(RapportDb db, Actor actor, TimeProvider time) : Pa
         else
         {
             Made = made.Value;
+            Response.Headers["HX-Trigger"] = MadeEvent;
             LinkUrl = CardLinkEndpoints.UrlOf(Request, made.Value.Token);
         }
         return Partial("/Payments/CardLinks/_CardLinkMade.cshtml", this);

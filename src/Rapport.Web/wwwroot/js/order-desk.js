@@ -10,8 +10,10 @@
   const pending = new Set();
 
   const inForm = (el) => el instanceof Element && el.closest("form[data-order-desk]") !== null;
-  // Placing the order is the form's own request; everything else in it is a live update.
+  // Placing the order is the form's own request; everything else in it is a live update, but for the card part's
+  // (making a card link, looking for the card it brings): they change no option and no price.
   const isPlace = (detail) => detail.elt instanceof Element && detail.elt.matches("form[data-order-desk]");
+  const isCardLink = (detail) => detail.elt instanceof Element && detail.elt.closest("[data-card-link]") !== null;
 
   let applying = false; // a suggestion being applied is not the person typing
   function remember(e) {
@@ -45,7 +47,7 @@
   }
 
   document.addEventListener("htmx:beforeRequest", (e) => {
-    if (!inForm(e.detail.elt) || isPlace(e.detail)) return;
+    if (!inForm(e.detail.elt) || isPlace(e.detail) || isCardLink(e.detail)) return;
     pending.add(e.detail.xhr);
     showReady();
   });
@@ -63,6 +65,12 @@
     e.preventDefault();
     e.stopImmediatePropagation();
     showReady(true);
+  }, true);
+
+  // The card link shown to copy is read, not typed: Enter there (as after copying it) places nothing.
+  document.addEventListener("keydown", (e) => {
+    const field = e.target;
+    if (e.key === "Enter" && !(e.ctrlKey || e.metaKey) && field instanceof HTMLInputElement && field.readOnly && inForm(field)) e.preventDefault();
   }, true);
 
   // A field that may take a suggestion: not the one the person is in, nor one they typed into.
@@ -93,6 +101,26 @@
       price();
     }
   });
+
+  // A card the customer added through a link joins the list of cards, which is never redrawn (the focus and the person's
+  // pick stay). The new card is chosen unless the person is in the list or has picked from it since the link was made.
+  document.addEventListener("card-link-made", () => typed.delete("Form_PaymentMethodId"));
+  function cards() {
+    const select = document.getElementById("Form_PaymentMethodId");
+    const wait = document.getElementById("card-wait");
+    if (!select || !wait) return;
+    const known = new Set([...select.options].map((o) => o.value));
+    const missing = [...wait.querySelectorAll("[data-card-option]")].filter((c) => !known.has(c.dataset.id));
+    let chosen = null;
+    // Newest first, as the server lists them, above the cards already there.
+    for (const card of missing.reverse()) {
+      const option = new Option(card.dataset.label, card.dataset.id);
+      select.insertBefore(option, select.options[0] ?? null);
+      if (card.dataset.new === "true") chosen = option;
+    }
+    if (chosen && free(select)) chosen.selected = true;
+  }
+  document.addEventListener("htmx:afterSettle", cards);
 
   // The total as the budget is typed and the option picked, as the server draws it.
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });

@@ -30,3 +30,17 @@ public sealed class TestPaymentPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save card" }).ClickAsync();
     }
 }
+
+/// <summary>/cards/{token}: the card link a customer was sent; it goes on to the provider's page and back.</summary>
+public sealed class CardLinkPage(IPage page)
+{
+    public ILocator Saved => page.Locator("[data-testid=card-link-saved]");
+
+    /// <summary>Opens the link, as the customer taps it in their text message, and lands on the provider's page.</summary>
+    public async Task<TestPaymentPage> OpenAsync(string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/test-pay/cards/new");
+        return new TestPaymentPage(page);
+    }
+}
