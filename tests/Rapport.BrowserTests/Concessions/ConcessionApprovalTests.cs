@@ -41,7 +41,10 @@ public sealed class ConcessionApprovalTests(BrowserRapportApp app, BrowserFixtur
 
         await Context.ClearCookiesAsync();
         await SignInAsync("manager@bloom.example");
-        await ledger.GotoAsync("?status=awaitingApproval");
+        // The manager's home says something waits for her, one click from the ledger.
+        var waiting = Page.GetByTestId("concessions-waiting");
+        await Expect(waiting).ToContainTextAsync("wait");
+        await waiting.GetByRole(AriaRole.Link, new() { Name = "Decide" }).ClickAsync();
         var row = ledger.Row(Reason);
         await Expect(row.GetByTestId("concession-status")).ToHaveTextAsync("waiting for approval");
         (await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
