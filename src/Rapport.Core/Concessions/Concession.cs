@@ -55,7 +55,7 @@ public sealed class Concession : IBusinessOwned
     public Guid Stamp { get; set; } = Guid.NewGuid();
 }
 
-public static class ConcessionLimits
+public static class ConcessionLengths
 {
     public const int Reason = 500;
 }
@@ -68,8 +68,8 @@ internal sealed class ConcessionConfiguration : IEntityTypeConfiguration<Concess
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(x => x.GrantedByName).HasMaxLength(200);
         b.Property(x => x.DecidedByName).HasMaxLength(200);
-        b.Property(x => x.Reason).HasMaxLength(ConcessionLimits.Reason);
-        b.Property(x => x.RefusalReason).HasMaxLength(ConcessionLimits.Reason);
+        b.Property(x => x.Reason).HasMaxLength(ConcessionLengths.Reason);
+        b.Property(x => x.RefusalReason).HasMaxLength(ConcessionLengths.Reason);
         b.Property(x => x.Stamp).IsConcurrencyToken();
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId);
         // The ledger outlives nothing it points at: no order or deal is deleted from under its concessions.

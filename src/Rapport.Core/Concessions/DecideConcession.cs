@@ -33,7 +33,7 @@ public static class DecideConcession
         if (!actor.Role.DecidesConcessions()) return Failure.Forbidden("Only owners and managers approve or refuse concessions.");
         if (refusal is not null)
         {
-            var v = new Validator().Required("reason", refusal.Reason, ConcessionLimits.Reason);
+            var v = new Validator().Required("reason", refusal.Reason, ConcessionLengths.Reason);
             if (!v.IsValid) return v.ToFailure();
         }
         if (concession.Status != ConcessionStatus.AwaitingApproval)

@@ -47,7 +47,7 @@ public static class RecordConcession
         else if (!ConcessionWords.TryParse(command.Kind, out kind)) v.Add("kind", $"One of {KindsText}.");
         if (command.ListValue is null) v.Add("listValue", "This field is required.");
         else v.Amount("listValue", command.ListValue, zeroAllowed: true);
-        v.Required("reason", command.Reason, ConcessionLimits.Reason);
+        v.Required("reason", command.Reason, ConcessionLengths.Reason);
         if (command.GrantedAt is { } at && (at.ToUniversalTime() > now.AddMinutes(5) || at.Year < CustomerInput.Earliest.Year))
             v.Add("grantedAt", $"A time between {CustomerInput.Earliest.Year} and now.");
         if (command.CustomerId is not { } customerId) v.Add("customerId", "This field is required.");
