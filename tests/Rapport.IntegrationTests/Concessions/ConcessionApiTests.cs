@@ -243,6 +243,26 @@ public sealed class ConcessionApiTests(RapportApp app) : IClassFixture<RapportAp
     }
 
     [Fact]
+    public async Task Two_deciding_at_once_one_wins_and_the_other_is_told_409()
+    {
+        var data = await OrderData.ForAsync(app);
+        var customer = await data.CustomerAsync(TestNames.Unique("Maryann"));
+        var waiting = await (await RecordAsync(await app.ClientAsync("service@bloom.example"), Discount(customer.Id, 90m))).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var owner = await app.ClientAsync("owner@bloom.example");
+        var manager = await app.ClientAsync("manager@bloom.example");
+
+        var answers = await Task.WhenAll(
+            owner.PostAsync($"/api/concessions/{waiting.Id()}/approve", null, Ct),
+            manager.PostAsJsonAsync($"/api/concessions/{waiting.Id()}/refuse", new { reason = "Too much for a late delivery" }, Ct));
+        answers.Select(a => a.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        var decisions = await data.DbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityId == waiting.Id() && (a.Action == "concession approved" || a.Action == "concession refused")).ToListAsync(Ct));
+        decisions.Count.ShouldBe(1);
+        var stored = await (await app.ClientAsync("service@bloom.example")).GetJsonAsync($"/api/concessions/{waiting.Id()}");
+        stored.Str("status").ShouldBe(decisions[0].Action == "concession approved" ? "granted" : "refused");
+    }
+
+    [Fact]
     public async Task Every_endpoint_is_in_the_openapi_document_by_name()
     {
         var paths = JsonDocument.Parse(await app.CreateApiClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement.GetProperty("paths");
