@@ -91,6 +91,7 @@ public static partial class DemoSeeder
         await Rapport.Core.Occasions.InferOccasions.RunAsync(db, time, ct);
         await ConfirmStatedOccasionsAsync(db, business.Id, seed, time, ct);
         await DemoPictures.AddAsync(services, db, business.Id, ct);
+        await SeedConcessionsAsync(db, slug, time, ct);
         await SeedHealthAsync(scope.ServiceProvider, db, slug, time, ct);
     }
 

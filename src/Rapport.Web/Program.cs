@@ -1,5 +1,6 @@
 using Rapport.Web.Auth;
 using Rapport.Web.Catalog;
+using Rapport.Web.Concessions;
 using Rapport.Web.Customers;
 using Rapport.Web.Delivery;
 using Rapport.Web.Forecasting;
@@ -69,6 +70,7 @@ app.MapSales();
 app.MapTouches();
 app.MapTasks();
 app.MapHealth();
+app.MapConcessions();
 app.MapReports();
 // The demo's stand-in for a payment provider; in production without --demo, /test-pay answers 404.
 if (app.Services.GetRequiredService<RapportOptions>().TestPaymentProvider) app.MapTestPaymentProvider();

@@ -37,6 +37,12 @@ public static class StaffPermissions
     /// <summary>Only the owner sets the health weights, thresholds and recovery triggers.</summary>
     public static bool ManagesHealth(this StaffRole role) => role is StaffRole.Owner;
 
+    /// <summary>Everyone but drivers sees and records concessions (what was given away, at list value).</summary>
+    public static bool SeesConcessions(this StaffRole role) => role is not StaffRole.Delivery;
+    /// <summary>Owners and managers approve or refuse a concession that waits; the owner alone sets the limits.</summary>
+    public static bool DecidesConcessions(this StaffRole role) => role is StaffRole.Owner or StaffRole.Manager;
+    public static bool ManagesConcessionLimits(this StaffRole role) => role is StaffRole.Owner;
+
     public static string Label(this StaffRole role) => role switch
     {
         StaffRole.Owner => "owner",

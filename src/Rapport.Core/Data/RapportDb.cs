@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Rapport.Core.Audit;
 using Rapport.Core.Businesses;
 using Rapport.Core.Catalog;
+using Rapport.Core.Concessions;
 using Rapport.Core.Customers;
 using Rapport.Core.Delivery;
 using Rapport.Core.Health;
@@ -80,6 +81,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, Tenant tenant
     public DbSet<CustomerHealth> CustomerHealth => Set<CustomerHealth>();
     public DbSet<CustomerHealthDay> CustomerHealthDays => Set<CustomerHealthDay>();
     public DbSet<HealthSettings> HealthSettings => Set<HealthSettings>();
+    public DbSet<Concession> Concessions => Set<Concession>();
+    public DbSet<ConcessionSettings> ConcessionSettings => Set<ConcessionSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -31,6 +31,8 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
     public IReadOnlyList<ForecastDay> Shortfalls { get; private set; } = [];
     /// <summary>For the owner: how many customers are at risk and the five with most at stake, with their reason.</summary>
     public AtRiskSummary? AtRisk { get; private set; }
+    /// <summary>Concessions waiting for an owner's or manager's approval; null for those who do not decide them.</summary>
+    public int? ConcessionsWaiting { get; private set; }
 
     public sealed record AtRiskSummary(int Count, IReadOnlyList<HealthRow> Top, string Currency);
 
@@ -82,6 +84,7 @@ public sealed class HomeModel(RapportDb db, Actor actor, TimeProvider time, Host
             var overview = await HealthViews.OverviewAsync(db, actor, time, ct);
             var top = await HealthViews.ListAsync(db, actor, new(HealthBand.AtRisk, null, null, null, null, 5), ct);
             if (overview.Succeeded && top.Succeeded) AtRisk = new AtRiskSummary(overview.Value.AtRisk, top.Value.Items, business.Currency);
+            ConcessionsWaiting = await db.Concessions.CountAsync(c => c.Status == Core.Concessions.ConcessionStatus.AwaitingApproval, ct);
         }
 
         if (actor.Role.SeesOnlyOwnDeliveries())

@@ -26,6 +26,9 @@ public static class Policies
     public const string SeesHealth = "staff:" + nameof(SeesHealth);
     public const string ManagesHealth = "staff:" + nameof(ManagesHealth);
     public const string DecidesOccasions = "staff:" + nameof(DecidesOccasions);
+    public const string SeesConcessions = "staff:" + nameof(SeesConcessions);
+    public const string DecidesConcessions = "staff:" + nameof(DecidesConcessions);
+    public const string ManagesConcessionLimits = "staff:" + nameof(ManagesConcessionLimits);
 
     /// <summary>Each role policy and the rule of <see cref="StaffPermissions"/> it applies, so pages and the API agree.</summary>
     public static readonly IReadOnlyDictionary<string, Func<StaffRole, bool>> RoleRules = new Dictionary<string, Func<StaffRole, bool>>
@@ -43,6 +46,9 @@ public static class Policies
         [SeesHealth] = StaffPermissions.SeesHealth,
         [ManagesHealth] = StaffPermissions.ManagesHealth,
         [DecidesOccasions] = StaffPermissions.DecidesOccasions,
+        [SeesConcessions] = StaffPermissions.SeesConcessions,
+        [DecidesConcessions] = StaffPermissions.DecidesConcessions,
+        [ManagesConcessionLimits] = StaffPermissions.ManagesConcessionLimits,
     };
 
     /// <summary>The staff policy and one policy per role rule.</summary>
